@@ -1,0 +1,320 @@
+"""Measure one solution against one problem's inputs, interleaved with the reference.
+
+Independent of the problem suite: the caller passes the candidate's source, the
+levels (argument tuples and expected outputs), an optional checker and the
+reference's source. The flow:
+
+1. Level 0 is a correctness gate: every case once, answers checked.
+2. Each stress level, case by case: reference and candidate run the same input in
+   alternating order (ABBA) in two sandboxes pinned to the same CPU, every answer of
+   every timed run is checked, repeats continue until both medians are tight or a
+   cap is reached. A candidate run over alpha x the reference's time (with a floor)
+   is killed: TLE for that level, which scores 0 there but is not a wrong answer.
+
+Times are CPU seconds of the reaped child (kernel accounting), never a clock the
+candidate could touch.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from codeeff.sandbox.base import (
+    RunResult,
+    Sandbox,
+    SandboxBackend,
+    SandboxError,
+    SandboxLimits,
+    SolutionLoadError,
+    Verdict,
+)
+
+Checker = Callable[[tuple, Any, Any], bool]
+
+
+@dataclass
+class LevelInputs:
+    """One level of a problem: argument tuples and the expert's answers for them."""
+
+    name: str
+    weight: float
+    cases: Sequence[tuple]
+    expected: Sequence[Any]
+
+
+@dataclass(frozen=True)
+class MeasureConfig:
+    alpha: float = 2.0  # candidate time limit = alpha x reference time
+    time_floor_s: float = 0.05  # ... but never below this
+    gate_cpu_limit_s: float = 2.0  # per case on level 0
+    min_repeats: int = 5
+    max_repeats: int = 25
+    relative_precision: float = 0.01  # stop when both medians' 95% CI half-widths are below
+    max_case_seconds: float = 20.0  # wall budget for the repeats of one case
+    memory_mb: int = 512
+
+
+@dataclass
+class CaseMeasurement:
+    candidate_cpu_s: list[float] = field(default_factory=list)
+    reference_cpu_s: list[float] = field(default_factory=list)
+    candidate_peak_kb: int = 0
+    reference_peak_kb: int = 0
+    limit_s: float = 0.0
+    verdict: Verdict = Verdict.OK
+
+    @property
+    def candidate_s(self) -> float:
+        return statistics.median(self.candidate_cpu_s) if self.candidate_cpu_s else math.inf
+
+    @property
+    def reference_s(self) -> float:
+        return statistics.median(self.reference_cpu_s) if self.reference_cpu_s else math.nan
+
+
+@dataclass
+class LevelMeasurement:
+    name: str
+    weight: float
+    verdict: Verdict = Verdict.OK
+    cases: list[CaseMeasurement] = field(default_factory=list)
+
+    @property
+    def candidate_s(self) -> float:
+        """Worst case over the level's cases of the candidate's median CPU time."""
+        if self.verdict == Verdict.TLE:
+            return math.inf
+        return max(case.candidate_s for case in self.cases)
+
+    @property
+    def reference_s(self) -> float:
+        return max(case.reference_s for case in self.cases)
+
+    @property
+    def limit_s(self) -> float:
+        return max(case.limit_s for case in self.cases)
+
+    @property
+    def candidate_peak_kb(self) -> int:
+        return max(case.candidate_peak_kb for case in self.cases)
+
+    @property
+    def reference_peak_kb(self) -> int:
+        return max(case.reference_peak_kb for case in self.cases)
+
+
+@dataclass
+class SolutionMeasurement:
+    """Everything measured for one solution on one problem."""
+
+    verdict: Verdict
+    passed: bool  # correct on every answer it gave (a TLE level does not fail it)
+    error: str = ""
+    levels: list[LevelMeasurement] = field(default_factory=list)
+    guarantees: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        data["verdict"] = self.verdict.value
+        for level, measured in zip(data["levels"], self.levels, strict=True):
+            level["verdict"] = measured.verdict.value
+            for case in level["cases"]:
+                case["verdict"] = Verdict(case["verdict"]).value
+        return data
+
+
+def outputs_equal(expected: Any, actual: Any) -> bool:
+    """Deep equality that also requires identical types (1 != 1.0 != True, list != tuple)."""
+    if type(expected) is not type(actual):
+        return False
+    if isinstance(expected, (list, tuple)):
+        return len(expected) == len(actual) and all(map(outputs_equal, expected, actual))
+    if isinstance(expected, dict):
+        return expected.keys() == actual.keys() and all(
+            outputs_equal(value, actual[key]) for key, value in expected.items()
+        )
+    if isinstance(expected, float) and math.isnan(expected):
+        return math.isnan(actual)
+    return expected == actual
+
+
+def median_is_tight(samples: list[float], relative_precision: float) -> bool:
+    """Distribution-free 95% CI of the median (order statistics) within the precision."""
+    n = len(samples)
+    ordered = sorted(samples)
+    half = 0.98 * math.sqrt(n)
+    low, high = max(0, math.floor(n / 2 - half)), min(n - 1, math.ceil(n / 2 + half) - 1)
+    median = statistics.median(ordered)
+    return median > 0 and (ordered[high] - ordered[low]) / (2 * median) <= relative_precision
+
+
+class _Failure(Exception):
+    def __init__(self, verdict: Verdict, error: str):
+        super().__init__(error)
+        self.verdict, self.error = verdict, error
+
+
+def _checked(result: RunResult, args: tuple, expected: Any, checker: Checker | None) -> RunResult:
+    if result.verdict == Verdict.OK:
+        try:
+            correct = (checker or (lambda _a, e, o: outputs_equal(e, o)))(
+                args, expected, result.output
+            )
+        except Exception as error:  # a checker crash on a hostile answer is a wrong answer
+            correct, result.error = False, f"checker rejected the answer: {error!r}"
+        if not correct:
+            result.verdict = Verdict.WA
+            result.error = result.error or "wrong answer"
+    return result
+
+
+def _wall_limit(cpu_limit_s: float) -> float:
+    # The sandbox is pinned to one CPU, so CPU time never exceeds wall time; the slack
+    # only covers scheduling noise. A sleeping candidate hits this and gets TLE.
+    return cpu_limit_s * 2 + 0.5
+
+
+def _run_gate(
+    candidate: Sandbox, level: LevelInputs, checker: Checker | None, config: MeasureConfig
+) -> LevelMeasurement:
+    measured = LevelMeasurement(level.name, level.weight)
+    for key, (args, expected) in enumerate(zip(level.cases, level.expected, strict=True)):
+        candidate.add_input(key, args)
+        result = _checked(
+            candidate.run(key, config.gate_cpu_limit_s, _wall_limit(config.gate_cpu_limit_s)),
+            args,
+            expected,
+            checker,
+        )
+        candidate.forget(key)
+        case = CaseMeasurement(
+            candidate_cpu_s=[result.cpu_s],
+            candidate_peak_kb=result.peak_memory_kb,
+            limit_s=config.gate_cpu_limit_s,
+            verdict=result.verdict,
+        )
+        measured.cases.append(case)
+        if result.verdict != Verdict.OK:
+            measured.verdict = result.verdict
+            raise _Failure(result.verdict, f"level {level.name} case {key}: {result.error}")
+    return measured
+
+
+def _run_stress_case(
+    candidate: Sandbox,
+    reference: Sandbox,
+    key: int,
+    args: tuple,
+    expected: Any,
+    checker: Checker | None,
+    config: MeasureConfig,
+    label: str,
+) -> CaseMeasurement:
+    case = CaseMeasurement()
+
+    def run_reference() -> None:
+        limit = max(config.time_floor_s, 10 * (case.reference_s if case.reference_cpu_s else 1.0))
+        result = _checked(reference.run(key, limit, _wall_limit(limit)), args, expected, checker)
+        if result.verdict != Verdict.OK:
+            raise _Failure(
+                Verdict.SANDBOX_ERROR,
+                f"{label}: reference failed ({result.verdict.value}): {result.error}",
+            )
+        case.reference_cpu_s.append(result.cpu_s)
+        case.reference_peak_kb = max(case.reference_peak_kb, result.peak_memory_kb)
+
+    def run_candidate() -> bool:
+        case.limit_s = max(config.time_floor_s, config.alpha * case.reference_s)
+        result = _checked(
+            candidate.run(key, case.limit_s, _wall_limit(case.limit_s)), args, expected, checker
+        )
+        case.candidate_peak_kb = max(case.candidate_peak_kb, result.peak_memory_kb)
+        if result.verdict == Verdict.TLE:
+            case.verdict = Verdict.TLE
+            return False
+        if result.verdict != Verdict.OK:
+            case.verdict = result.verdict
+            raise _Failure(result.verdict, f"{label}: {result.error}")
+        case.candidate_cpu_s.append(result.cpu_s)
+        return True
+
+    run_reference()  # sets the first limit
+    started = time.monotonic()
+    for repeat in range(config.max_repeats):
+        order = (
+            (run_candidate, run_reference) if repeat % 2 == 0 else (run_reference, run_candidate)
+        )
+        for step in order:
+            if step() is False:
+                return case
+        enough = repeat + 1 >= config.min_repeats and (
+            median_is_tight(case.candidate_cpu_s, config.relative_precision)
+            and median_is_tight(case.reference_cpu_s, config.relative_precision)
+        )
+        if enough or time.monotonic() - started > config.max_case_seconds:
+            break
+    return case
+
+
+def measure_solution(
+    backend: SandboxBackend,
+    candidate_source: str,
+    reference_source: str,
+    entry_point: str,
+    levels: Sequence[LevelInputs],
+    checker: Checker | None = None,
+    config: MeasureConfig = MeasureConfig(),
+    cpu: int | None = None,
+) -> SolutionMeasurement:
+    """Gate on levels[0], then time every later level against the reference.
+
+    Never raises for anything the candidate does; a broken sandbox or reference gives
+    verdict SANDBOX_ERROR.
+    """
+    limits = SandboxLimits(memory_mb=config.memory_mb)
+    outcome = SolutionMeasurement(Verdict.OK, passed=True)
+    try:
+        candidate = backend.open(candidate_source, entry_point, limits, cpu=cpu)
+    except SolutionLoadError as error:
+        return SolutionMeasurement(Verdict.RE, passed=False, error=f"does not compile: {error}")
+    except SandboxError as error:
+        return SolutionMeasurement(Verdict.SANDBOX_ERROR, passed=False, error=str(error))
+    outcome.guarantees = candidate.guarantees.as_dict()
+    try:
+        with candidate, backend.open(reference_source, entry_point, limits, cpu=cpu) as reference:
+            outcome.levels.append(_run_gate(candidate, levels[0], checker, config))
+            for level in levels[1:]:
+                measured = LevelMeasurement(level.name, level.weight)
+                outcome.levels.append(measured)
+                for key, (args, expected) in enumerate(
+                    zip(level.cases, level.expected, strict=True)
+                ):
+                    candidate.add_input(key, args)
+                    reference.add_input(key, args)
+                    label = f"level {level.name} case {key}"
+                    case = _run_stress_case(
+                        candidate, reference, key, args, expected, checker, config, label
+                    )
+                    candidate.forget(key)
+                    reference.forget(key)
+                    measured.cases.append(case)
+                    if case.verdict == Verdict.TLE:
+                        measured.verdict = Verdict.TLE
+    except _Failure as failure:
+        outcome.verdict, outcome.error = failure.verdict, failure.error
+        outcome.passed = False
+        if outcome.levels and outcome.levels[-1].verdict == Verdict.OK:
+            outcome.levels[-1].verdict = failure.verdict
+        return outcome
+    except (SandboxError, SolutionLoadError) as error:
+        return SolutionMeasurement(
+            Verdict.SANDBOX_ERROR, passed=False, error=str(error), guarantees=outcome.guarantees
+        )
+    if any(level.verdict == Verdict.TLE for level in outcome.levels):
+        outcome.verdict = Verdict.TLE
+    return outcome

@@ -1,0 +1,130 @@
+"""The one interface every sandbox backend implements, and the records it returns.
+
+A backend opens a Sandbox for one (solution, problem) pair; the sandbox holds the
+compiled solution and decoded inputs, and every `run` forks a fresh process for one
+measured call. Callers (measure.py) only see this module's types, so a docker backend
+fits behind the same calls.
+"""
+
+from __future__ import annotations
+
+import abc
+import enum
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class Verdict(str, enum.Enum):
+    """Outcome of one run or one solution, worst first when aggregated."""
+
+    OK = "OK"
+    WA = "WA"  # wrong answer (or an answer that cannot cross the boundary)
+    RE = "RE"  # runtime error, crash, early exit without an answer
+    TLE = "TLE"  # over the CPU or wall limit
+    MLE = "MLE"  # over the memory limit
+    OLE = "OLE"  # answer larger than the output limit
+    SANDBOX_ERROR = "SANDBOX_ERROR"  # the harness or sandbox failed, not the candidate
+
+
+@dataclass(frozen=True)
+class SandboxLimits:
+    """Limits fixed for a sandbox's lifetime; per-run time limits go to `run`."""
+
+    memory_mb: int = 512
+    output_limit_bytes: int = 16 * 1024 * 1024
+    file_size_mb: int = 16
+    open_files: int = 64
+    threads: int = 64
+    tmpfs_mb: int = 64
+
+
+@dataclass
+class RunResult:
+    """One measured run. Times and memory come from kernel accounting of the reaped child."""
+
+    verdict: Verdict
+    output: Any = None
+    cpu_s: float = 0.0  # user + system CPU of the child and its threads (wait4 rusage)
+    wall_s: float = 0.0  # from the harness: request sent to answer read
+    peak_memory_kb: int = 0  # child's peak RSS above the zygote's RSS at fork
+    maxrss_kb: int = 0
+    cgroup_cpu_s: float | None = None  # the sandbox cgroup's CPU in the same window
+    error: str = ""
+
+
+@dataclass
+class Guarantees:
+    """Which isolation and measurement properties the host gave this run."""
+
+    namespaces: bool = False  # user, pid, net, ipc, uts, mount
+    network_isolated: bool = False
+    read_only_system: bool = False
+    cgroup_memory: bool = False
+    cgroup_pids: bool = False
+    cgroup_cpu_accounting: bool = False
+    cpu_pinning: bool = False
+    seccomp: bool = False
+    not_dumpable: bool = False
+    fallbacks: list[str] = field(default_factory=list)
+
+    def missing(self) -> list[str]:
+        """Names of the guarantees that did not hold."""
+        return [name for name, value in asdict(self).items() if value is False]
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+class Sandbox(abc.ABC):
+    """An isolated process holding one compiled solution, ready to run it many times."""
+
+    guarantees: Guarantees
+
+    @abc.abstractmethod
+    def add_input(self, key: int, args: tuple) -> None:
+        """Store an argument tuple inside the sandbox under `key` (decoded once)."""
+
+    @abc.abstractmethod
+    def forget(self, key: int) -> None:
+        """Drop stored input `key` (keeps the sandbox's memory bounded across levels)."""
+
+    @abc.abstractmethod
+    def run(self, key: int, cpu_limit_s: float, wall_limit_s: float) -> RunResult:
+        """Call the entry point on stored input `key` in a fresh process and measure it."""
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Kill everything in the sandbox and release its resources."""
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+
+class SandboxBackend(abc.ABC):
+    """Creates sandboxes; one backend object per process is enough."""
+
+    name: str
+
+    @abc.abstractmethod
+    def open(
+        self, source: str, entry_point: str, limits: SandboxLimits, cpu: int | None = None
+    ) -> Sandbox:
+        """Start a sandbox pinned to `cpu` (if given) holding the compiled `source`.
+
+        Raises SolutionLoadError if the source does not compile.
+        """
+
+    @abc.abstractmethod
+    def guarantees(self) -> Guarantees:
+        """What this host gives, probed once."""
+
+
+class SandboxError(RuntimeError):
+    """The sandbox itself failed (could not start, protocol broken, died)."""
+
+
+class SolutionLoadError(ValueError):
+    """The candidate's source does not compile; a verdict, not a harness failure."""

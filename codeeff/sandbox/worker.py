@@ -1,0 +1,493 @@
+"""The zygote that runs INSIDE the sandbox (standard library only).
+
+It is PID 1 of the sandbox's PID namespace, so a candidate cannot kill it, and it
+never runs candidate code itself: it compiles the candidate once, decodes inputs, and
+for every measured run forks a fresh child that loads the candidate, calls the entry
+point and writes the encoded result to a pipe. The zygote reaps the child with wait4,
+so CPU time and peak memory come from the kernel's accounting of that child; the
+child's own clocks are never read. Between runs it wipes /tmp and /dev/shm, so no
+state survives from one run to the next.
+
+Protocol with the harness, on fds 0 (in) and 1 (out): frames of a 4-byte big-endian
+length and a JSON header; a header with "payload_bytes": n is followed by n raw bytes.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import gc
+import json
+import os
+import platform
+import resource
+import select
+import signal
+import struct
+import sys
+import time
+import traceback
+import types
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.append(os.path.join(HERE, "site"))  # offered packages (numpy), bound read-only
+import codec  # noqa: E402  (copied beside this file in the sandbox)
+
+# Modules a solution commonly imports: loaded once here, so importing them costs a
+# candidate nothing and costs every candidate the same.
+PRELOADED_MODULES = tuple(
+    "array bisect collections copy dataclasses decimal fractions functools hashlib heapq "
+    "itertools json math operator random re statistics string typing threading".split()
+)
+OPTIONAL_PRELOADED_MODULES = ("numpy",)
+
+ERROR_TEXT_LIMIT = 4000
+SCRATCH_DIRS = ("/tmp", "/dev/shm")
+
+# --- seccomp: only in the child, right before candidate code ----------------------
+
+PR_SET_NO_NEW_PRIVS = 38
+PR_SET_DUMPABLE = 4
+SECCOMP_SET_MODE_FILTER = 1
+SECCOMP_FILTER_FLAG_SPEC_ALLOW = 4
+SECCOMP_SYSCALL = {"x86_64": 317, "aarch64": 277}
+SECCOMP_RET_ALLOW = 0x7FFF0000
+SECCOMP_RET_KILL_PROCESS = 0x80000000
+SECCOMP_RET_ERRNO = 0x00050000
+EPERM = 1
+ENOSYS = 38
+CLONE_THREAD = 0x00010000
+BPF_LD_W_ABS = 0x20
+BPF_JEQ_K = 0x15
+BPF_JGE_K = 0x35
+BPF_JSET_K = 0x45
+BPF_RET_K = 0x06
+
+# Per architecture: audit arch, clone, clone3, and the syscalls that fail with EPERM:
+# process creation and exec, tracing other processes, namespaces and mounts, CPU
+# affinity, every kind of IPC object that could outlive the run (SysV shm, sem, msg,
+# POSIX queues, keyrings), io_uring, bpf, userfaultfd and perf events.
+SECCOMP_TABLES = {
+    "x86_64": (
+        0xC000003E,
+        56,
+        435,
+        (
+            57,
+            58,
+            59,
+            322,
+            101,
+            310,
+            311,
+            272,
+            308,
+            165,
+            166,
+            155,
+            161,
+            203,
+            29,
+            30,
+            31,
+            64,
+            68,
+            240,
+            248,
+            249,
+            250,
+            425,
+            426,
+            427,
+            321,
+            323,
+            298,
+        ),
+    ),
+    "aarch64": (
+        0xC00000B7,
+        220,
+        435,
+        (
+            221,
+            281,
+            117,
+            270,
+            271,
+            97,
+            268,
+            40,
+            39,
+            41,
+            51,
+            122,
+            194,
+            196,
+            195,
+            190,
+            186,
+            180,
+            217,
+            218,
+            219,
+            425,
+            426,
+            427,
+            280,
+            282,
+            241,
+        ),
+    ),
+}
+
+
+def _bpf(code: int, jump_true: int, jump_false: int, k: int) -> bytes:
+    return struct.pack("HBBI", code, jump_true, jump_false, k)
+
+
+def seccomp_program(machine: str) -> bytes | None:
+    """The BPF filter for this architecture, or None where we have no syscall table."""
+    table = SECCOMP_TABLES.get(machine)
+    if table is None:
+        return None
+    audit_arch, clone_nr, clone3_nr, denied = table
+    program = [
+        _bpf(BPF_LD_W_ABS, 0, 0, 4),  # seccomp_data.arch
+        _bpf(BPF_JEQ_K, 1, 0, audit_arch),
+        _bpf(BPF_RET_K, 0, 0, SECCOMP_RET_KILL_PROCESS),
+        _bpf(BPF_LD_W_ABS, 0, 0, 0),  # seccomp_data.nr
+    ]
+    if machine == "x86_64":  # the x32 ABI would dodge the table
+        program += [
+            _bpf(BPF_JGE_K, 0, 1, 0x40000000),
+            _bpf(BPF_RET_K, 0, 0, SECCOMP_RET_KILL_PROCESS),
+        ]
+    program += [
+        # clone is allowed only for threads: a thread's CPU is charged to this process.
+        _bpf(BPF_JEQ_K, 0, 4, clone_nr),
+        _bpf(BPF_LD_W_ABS, 0, 0, 16),  # low word of args[0] (flags)
+        _bpf(BPF_JSET_K, 0, 1, CLONE_THREAD),
+        _bpf(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW),
+        _bpf(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | EPERM),
+        # clone3 hides its flags in memory; ENOSYS makes libc fall back to clone.
+        _bpf(BPF_JEQ_K, 0, 1, clone3_nr),
+        _bpf(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | ENOSYS),
+    ]
+    for number in denied:
+        program += [_bpf(BPF_JEQ_K, 0, 1, number), _bpf(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | EPERM)]
+    program.append(_bpf(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW))
+    return b"".join(program)
+
+
+class SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+
+class SeccompInstaller:
+    """Everything the filter needs, built in the zygote so a child only makes two calls."""
+
+    def __init__(self, program: bytes, syscall_nr: int):
+        self.syscall_nr = syscall_nr
+        self.libc = ctypes.CDLL(None, use_errno=True)
+        self.buffer = ctypes.create_string_buffer(program, len(program))
+        self.fprog = SockFprog(len(program) // 8, ctypes.cast(self.buffer, ctypes.c_void_p))
+
+    def install(self) -> None:
+        """Load the filter into the calling process (irrevocable, inherited by threads)."""
+        if self.libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "PR_SET_NO_NEW_PRIVS failed")
+        # SPEC_ALLOW: without it the kernel turns on speculative-store-bypass mitigation
+        # for the filtered process, which slows ordinary code by a variable amount.
+        if self.libc.syscall(
+            self.syscall_nr,
+            SECCOMP_SET_MODE_FILTER,
+            SECCOMP_FILTER_FLAG_SPEC_ALLOW,
+            ctypes.byref(self.fprog),
+        ):
+            raise OSError(ctypes.get_errno(), "seccomp(SET_MODE_FILTER) failed")
+
+
+def set_not_dumpable() -> bool:
+    """Forbid ptrace and /proc/<pid>/mem access to this process by same-uid processes."""
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0
+    except OSError:
+        return False
+
+
+# --- framing ----------------------------------------------------------------------
+
+
+def read_exact(fd: int, size: int) -> bytes:
+    chunks = []
+    while size:
+        chunk = os.read(fd, min(size, 1 << 20))
+        if not chunk:
+            raise EOFError("harness closed the channel")
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_frame(fd: int) -> tuple[dict, bytes]:
+    (length,) = struct.unpack(">I", read_exact(fd, 4))
+    header = json.loads(read_exact(fd, length))
+    payload = read_exact(fd, header["payload_bytes"]) if header.get("payload_bytes") else b""
+    return header, payload
+
+
+def write_frame(fd: int, header: dict, payload: bytes = b"") -> None:
+    if payload:
+        header = dict(header, payload_bytes=len(payload))
+    body = json.dumps(header).encode()
+    data = struct.pack(">I", len(body)) + body + payload
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+# --- the child --------------------------------------------------------------------
+
+
+def run_child(code, entry_point: str, args: tuple, request: dict, result_fd: int, seccomp) -> None:
+    """Runs in the forked child: limits, seccomp, then the candidate. Never returns."""
+    try:
+        devnull = os.open("/dev/null", os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(devnull, fd)
+        os.closerange(3, result_fd)
+        os.closerange(result_fd + 1, 1 << 16)
+        cpu_s = int(request["cpu_limit_s"]) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s))
+        for name, value in request.get("rlimits", {}).items():
+            resource.setrlimit(getattr(resource, name), (value, value))
+        if seccomp is not None:
+            seccomp.install()
+    except BaseException as error:  # the sandbox is broken, not the candidate
+        os.write(result_fd, b"S" + f"child setup failed: {error!r}".encode()[:ERROR_TEXT_LIMIT])
+        os._exit(70)
+    try:
+        module = types.ModuleType("solution")
+        module.__file__ = "/tmp/solution.py"
+        sys.modules["solution"] = module
+        exec(code, module.__dict__)
+        function = module.__dict__.get(entry_point)
+        if not callable(function):
+            raise NameError(f"the solution does not define a function {entry_point!r}")
+        result = function(*args)
+        try:
+            data = b"R" + codec.encode(result, request["output_limit_bytes"])
+        except codec.OutputTooLarge as error:
+            data = b"O" + str(error).encode()
+        except codec.CodecError as error:
+            data = b"C" + str(error).encode()[:ERROR_TEXT_LIMIT]
+        _write_all(result_fd, data)
+        os._exit(0)
+    except BaseException:  # SystemExit and KeyboardInterrupt are failures too
+        text = traceback.format_exc(limit=8)[-ERROR_TEXT_LIMIT:]
+        try:
+            os.write(result_fd, b"E" + text.encode("utf-8", "replace"))
+        finally:
+            os._exit(1)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+# --- the zygote -------------------------------------------------------------------
+
+
+def wipe_scratch() -> None:
+    """Empty the writable dirs, even entries the candidate made unreadable."""
+    for root in SCRATCH_DIRS:
+        if os.path.isdir(root):
+            _wipe_dir(root)
+
+
+def _wipe_dir(path: str) -> None:
+    try:
+        entries = list(os.scandir(path))
+    except PermissionError:
+        os.chmod(path, 0o700)
+        entries = list(os.scandir(path))
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            os.chmod(entry.path, 0o700)
+            _wipe_dir(entry.path)
+            os.rmdir(entry.path)
+        else:
+            os.unlink(entry.path)
+
+
+def current_rss_kb() -> int:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+
+
+def measure_child(code, entry_point, args, request, seccomp) -> tuple[dict, bytes]:
+    """Fork one child for one run, wait for it within the wall limit, reap it."""
+    read_fd, write_fd = os.pipe()
+    base_rss_kb = current_rss_kb()
+    started = time.monotonic()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_fd)
+        run_child(code, entry_point, args, request, write_fd, seccomp)
+    os.close(write_fd)
+    deadline = started + request["wall_limit_s"]
+    limit = request["output_limit_bytes"] + 1 + ERROR_TEXT_LIMIT
+    pidfd = os.pidfd_open(pid)
+    poller = select.poll()
+    poller.register(read_fd, select.POLLIN)
+    poller.register(pidfd, select.POLLIN)
+    chunks, size, reason, exited, pipe_open = [], 0, None, False, True
+    while pipe_open or not exited:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            reason = "wall_limit"
+            break
+        for fd, _ in poller.poll(remaining * 1000):
+            if fd == pidfd:
+                exited = True
+                poller.unregister(pidfd)
+            else:
+                chunk = os.read(read_fd, 1 << 20)
+                if not chunk:
+                    pipe_open = False
+                    poller.unregister(read_fd)
+                    continue
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > limit:
+                    reason = "output_limit"
+                    break
+        if reason:
+            break
+        if exited and pipe_open:  # the child is gone: drain what is left, then stop
+            remaining_data = _drain(read_fd, limit - size)
+            chunks.append(remaining_data)
+            size += len(remaining_data)
+            pipe_open = False
+    if reason:
+        os.kill(pid, signal.SIGKILL)
+    _, status, usage = os.wait4(pid, 0)
+    wall_s = time.monotonic() - started
+    os.close(read_fd)
+    os.close(pidfd)
+    wipe_scratch()
+    data = b"".join(chunks)
+    header = {
+        "op": "result",
+        "kind": data[:1].decode("ascii", "replace") if data else "",
+        "killed_for": reason,
+        "exit_code": os.waitstatus_to_exitcode(status),
+        "user_s": usage.ru_utime,
+        "sys_s": usage.ru_stime,
+        "maxrss_kb": usage.ru_maxrss,
+        "base_rss_kb": base_rss_kb,
+        "child_wall_s": wall_s,
+    }
+    return header, data[1:]
+
+
+def _drain(fd: int, budget: int) -> bytes:
+    """Read what a dead child left in the pipe, at most budget + 1 bytes."""
+    os.set_blocking(fd, False)
+    chunks, size = [], 0
+    while size <= budget:
+        try:
+            chunk = os.read(fd, 1 << 20)
+        except BlockingIOError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def preload_modules() -> list[str]:
+    loaded = []
+    for name in PRELOADED_MODULES + OPTIONAL_PRELOADED_MODULES:
+        try:
+            __import__(name)
+            loaded.append(name)
+        except ImportError:
+            pass
+    return loaded
+
+
+def serve(in_fd: int, out_fd: int) -> None:
+    """The zygote's loop: one request frame in, one response frame out."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    try:  # children inherit this: the OOM killer takes the biggest, which is the child
+        with open("/proc/self/oom_score_adj", "w") as handle:
+            handle.write("1000")
+    except OSError:
+        pass
+    loaded = preload_modules()
+    machine = platform.machine()
+    program = seccomp_program(machine)
+    seccomp = SeccompInstaller(program, SECCOMP_SYSCALL[machine]) if program else None
+    hello = {
+        "op": "hello",
+        "python": sys.version.split()[0],
+        "pid": os.getpid(),
+        "preloaded": loaded,
+        "seccomp": program is not None,
+        "not_dumpable": set_not_dumpable(),
+    }
+    gc.collect()
+    gc.freeze()  # children do not copy-on-write the zygote's objects when they collect
+    write_frame(out_fd, hello)
+    code, entry_point, inputs = None, None, {}
+    while True:
+        try:
+            request, payload = read_frame(in_fd)
+        except EOFError:
+            return
+        op = request.get("op")
+        if op == "load":
+            try:
+                code = compile(payload.decode("utf-8"), "/tmp/solution.py", "exec")
+                entry_point = request["entry_point"]
+                write_frame(out_fd, {"op": "loaded", "ok": True})
+            except (
+                SyntaxError,
+                ValueError,
+                UnicodeDecodeError,
+                RecursionError,
+                MemoryError,
+            ) as error:
+                write_frame(
+                    out_fd,
+                    {"op": "loaded", "ok": False, "error": f"{type(error).__name__}: {error}"},
+                )
+        elif op == "input":
+            try:
+                inputs[request["key"]] = tuple(codec.decode(payload))
+                gc.freeze()
+                write_frame(out_fd, {"op": "stored", "ok": True})
+            except codec.CodecError as error:
+                write_frame(out_fd, {"op": "stored", "ok": False, "error": str(error)})
+        elif op == "run" and code is None:
+            write_frame(out_fd, {"op": "error", "ok": False, "error": "no solution loaded"})
+        elif op == "run":
+            header, data = measure_child(
+                code, entry_point, inputs[request["key"]], request, seccomp
+            )
+            write_frame(out_fd, header, data)
+        elif op == "forget":
+            inputs.pop(request["key"], None)
+            write_frame(out_fd, {"op": "forgotten", "ok": True})
+        else:
+            write_frame(out_fd, {"op": "error", "ok": False, "error": f"unknown op {op!r}"})
+
+
+if __name__ == "__main__":
+    serve(0, 1)

@@ -1,0 +1,479 @@
+"""Hostile samples: each trick must fail to gain anything, and the harness must go on.
+
+Every test runs real code in the real local sandbox; none is mocked.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+from codeeff.sandbox.base import SandboxLimits, Verdict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+BUSY_LOOP = """
+def burn(seconds_of_work):
+    total = 0
+    for i in range(int(seconds_of_work * 4_000_000)):
+        total += i * i
+    return total
+"""
+
+
+@pytest.fixture(autouse=True)
+def harness_still_works(run_solution):
+    """After every attack, a fresh honest solution still runs and answers correctly."""
+    yield
+    (result,) = run_solution("def f(x):\n    return x + 1\n", (41,))
+    assert result.verdict == Verdict.OK and result.output == 42
+
+
+# --- faking speed -------------------------------------------------------------------
+
+
+def test_patching_timers_does_not_reduce_measured_cpu_time(run_solution):
+    honest = BUSY_LOOP + "def f():\n    return burn(0.05)\n"
+    patched = (
+        "import time\n"
+        "time.time = time.perf_counter = time.process_time = time.monotonic = lambda: 0.0\n"
+        "time.thread_time = time.process_time_ns = time.perf_counter_ns = lambda: 0\n"
+        + honest
+    )
+    (honest_run,) = run_solution(honest)
+    (patched_run,) = run_solution(patched)
+    assert patched_run.verdict == Verdict.OK
+    assert patched_run.output == honest_run.output
+    assert patched_run.cpu_s > 0.6 * honest_run.cpu_s
+
+
+def test_module_level_precomputation_is_charged(run_solution):
+    lazy = BUSY_LOOP + "ANSWER = burn(0.05)\ndef f():\n    return ANSWER\n"
+    honest = BUSY_LOOP + "def f():\n    return burn(0.05)\n"
+    (lazy_run,) = run_solution(lazy)
+    (honest_run,) = run_solution(honest)
+    assert lazy_run.verdict == Verdict.OK
+    assert lazy_run.cpu_s > 0.6 * honest_run.cpu_s
+
+
+def test_work_in_threads_is_charged(run_solution):
+    threaded = BUSY_LOOP + (
+        "import threading\n"
+        "def f():\n"
+        "    out = []\n"
+        "    workers = [threading.Thread(target=lambda: out.append(burn(0.025))) for _ in range(2)]\n"
+        "    [w.start() for w in workers]\n"
+        "    [w.join() for w in workers]\n"
+        "    return sum(out)\n"
+    )
+    honest = BUSY_LOOP + "def f():\n    return burn(0.025) * 2\n"
+    (threaded_run,) = run_solution(threaded)
+    (honest_run,) = run_solution(honest)
+    assert threaded_run.verdict == Verdict.OK
+    assert threaded_run.cpu_s > 0.6 * honest_run.cpu_s
+
+
+# --- faking success -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("exit_call", ["import os; os._exit(0)", "import sys; sys.exit(0)"])
+def test_exiting_early_is_a_runtime_error(run_solution, exit_call):
+    (result,) = run_solution(f"def f():\n    {exit_call}\n    return 1\n")
+    assert result.verdict == Verdict.RE
+
+
+def test_printing_a_fake_result_is_not_an_answer(run_solution):
+    source = (
+        "import sys\n"
+        "def f():\n"
+        "    print(42); print('OK'); sys.stdout.flush()\n"
+        "    sys.stderr.write('R42')\n"
+        "    import os; os.write(1, b'R42'); os.write(2, b'R42')\n"
+    )
+    (result,) = run_solution(source)
+    assert result.verdict == Verdict.OK and result.output is None
+
+
+def test_lazy_object_that_equals_everything_is_rejected(run_solution):
+    source = (
+        "class Anything(int):\n"
+        "    def __eq__(self, other):\n"
+        "        return True\n"
+        "    __hash__ = int.__hash__\n"
+        "class Listy(list):\n"
+        "    def __eq__(self, other):\n"
+        "        return True\n"
+        "def f(which):\n"
+        "    return Anything(0) if which == 0 else Listy([1])\n"
+    )
+    results = run_solution(source, (0,), (1,))
+    assert [r.verdict for r in results] == [Verdict.WA, Verdict.WA]
+
+
+def test_patching_the_encoder_cannot_forge_an_unknown_answer(run_solution):
+    # The candidate may control the bytes it sends, but the harness decodes them
+    # strictly: garbage is a wrong answer, never a crash of the harness.
+    source = (
+        "import json, codec\n"
+        "codec.encode = lambda value, limit=0: b'{\"evil\": 1}'\n"
+        "def f():\n"
+        "    return 1\n"
+    )
+    (result,) = run_solution(source)
+    assert result.verdict == Verdict.WA
+
+
+# --- reading secrets, escaping --------------------------------------------------------
+
+
+def test_project_tree_and_references_are_not_visible(run_solution):
+    paths = [
+        str(PROJECT_ROOT / "reference_solutions" / "core" / "pair_sum_count" / "expert.py"),
+        str(PROJECT_ROOT / "problems" / "core" / "pair_sum_count" / "generator.py"),
+        str(PROJECT_ROOT / "pyproject.toml"),
+        str(Path(__file__)),
+        "/proc/1/environ",
+        "/root/.bash_history",
+        "/etc/passwd",
+    ]
+    source = (
+        "def f(paths):\n"
+        "    seen = []\n"
+        "    for path in paths:\n"
+        "        try:\n"
+        "            with open(path, 'rb') as handle:\n"
+        "                if handle.read(1):\n"
+        "                    seen.append(path)\n"
+        "        except OSError:\n"
+        "            pass\n"
+        "    import os\n"
+        "    return seen, sorted(os.listdir('/'))\n"
+    )
+    (result,) = run_solution(source, (paths,))
+    assert result.verdict == Verdict.OK
+    seen, top_level = result.output
+    assert seen == []
+    assert "work" not in top_level and "home" not in top_level
+
+
+def test_writing_outside_the_scratch_tmpfs_fails(run_solution):
+    targets = ["/usr/evil", "/codeeff/worker.py", "/evil", "/proc/evil", "/dev/evil", "/etc/evil"]
+    source = (
+        "def f(targets):\n"
+        "    written = []\n"
+        "    for path in targets:\n"
+        "        try:\n"
+        "            with open(path, 'w') as handle:\n"
+        "                handle.write('x')\n"
+        "            written.append(path)\n"
+        "        except OSError:\n"
+        "            pass\n"
+        "    with open('/tmp/allowed', 'w') as handle:\n"
+        "        handle.write('fine')\n"
+        "    return written\n"
+    )
+    (result,) = run_solution(source, (targets,))
+    assert result.verdict == Verdict.OK and result.output == []
+
+
+def test_network_is_unreachable(run_solution):
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+    source = (
+        "import socket\n"
+        "def f(port):\n"
+        "    reached = []\n"
+        "    for host in ('127.0.0.1', '1.1.1.1', '10.0.0.1'):\n"
+        "        try:\n"
+        "            socket.create_connection((host, port), timeout=0.5).close()\n"
+        "            reached.append(host)\n"
+        "        except OSError:\n"
+        "            pass\n"
+        "    return reached\n"
+    )
+    try:
+        (result,) = run_solution(source, (port,))
+    finally:
+        listener.close()
+    assert result.verdict == Verdict.OK and result.output == []
+
+
+# --- exhausting resources -------------------------------------------------------------
+
+
+def test_fork_bomb_cannot_fork(run_solution):
+    source = (
+        "import os\n"
+        "def f():\n"
+        "    while True:\n"
+        "        os.fork()\n"
+    )
+    (result,) = run_solution(source)
+    assert result.verdict == Verdict.RE
+    assert "PermissionError" in result.error
+
+
+def test_subprocess_and_background_processes_cannot_start(run_solution):
+    source = (
+        "import subprocess, multiprocessing\n"
+        "def f(which):\n"
+        "    if which == 0:\n"
+        "        subprocess.Popen(['/bin/sleep', '100'])\n"
+        "    else:\n"
+        "        multiprocessing.Process(target=print).start()\n"
+        "    return 'spawned'\n"
+    )
+    results = run_solution(source, (0,), (1,))
+    assert [r.verdict for r in results] == [Verdict.RE, Verdict.RE]
+
+
+def test_thread_bomb_is_capped(run_solution):
+    limits = SandboxLimits(memory_mb=256, threads=32)
+    source = (
+        "import threading, time\n"
+        "def f():\n"
+        "    started = 0\n"
+        "    try:\n"
+        "        for _ in range(10000):\n"
+        "            threading.Thread(target=time.sleep, args=(5,), daemon=True).start()\n"
+        "            started += 1\n"
+        "    except BaseException:\n"
+        "        pass\n"
+        "    return started\n"
+    )
+    (result,) = run_solution(source, limits=limits)
+    assert result.verdict == Verdict.OK
+    assert result.output <= 32
+
+
+def test_memory_bomb_is_memory_limit_exceeded(run_solution):
+    source = (
+        "def f():\n"
+        "    hoard = []\n"
+        "    while True:\n"
+        "        hoard.append(bytearray(16 * 1024 * 1024))\n"
+    )
+    (result,) = run_solution(source, limits=SandboxLimits(memory_mb=128), cpu_limit_s=5)
+    assert result.verdict == Verdict.MLE
+
+
+def test_memory_bomb_caught_by_the_candidate_is_still_limited(run_solution):
+    source = (
+        "def f():\n"
+        "    hoard = []\n"
+        "    try:\n"
+        "        while True:\n"
+        "            hoard.append(bytearray(16 * 1024 * 1024))\n"
+        "    except BaseException:\n"
+        "        return len(hoard)\n"
+    )
+    (result,) = run_solution(source, limits=SandboxLimits(memory_mb=128), cpu_limit_s=5)
+    assert result.verdict == Verdict.MLE or (
+        result.verdict == Verdict.OK and result.output * 16 <= 128 + 256
+    )
+
+
+def test_disk_bomb_is_bounded(run_solution):
+    source = (
+        "import os\n"
+        "def f():\n"
+        "    written = 0\n"
+        "    try:\n"
+        "        for i in range(100000):\n"
+        "            with open(f'/tmp/fill{i}', 'wb') as handle:\n"
+        "                handle.write(b'x' * (1 << 20))\n"
+        "            written += 1\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "    return written\n"
+    )
+    limits = SandboxLimits(memory_mb=256, tmpfs_mb=32)
+    (result,) = run_solution(source, limits=limits, cpu_limit_s=5)
+    assert result.verdict in (Verdict.OK, Verdict.MLE, Verdict.RE)
+    if result.verdict == Verdict.OK:
+        assert result.output <= 32
+
+
+def test_single_huge_file_hits_the_file_size_limit(run_solution):
+    source = (
+        "def f():\n"
+        "    with open('/tmp/big', 'wb') as handle:\n"
+        "        for _ in range(64):\n"
+        "            handle.write(b'x' * (1 << 20))\n"
+        "    return 'done'\n"
+    )
+    limits = SandboxLimits(memory_mb=256, file_size_mb=8, tmpfs_mb=128)
+    (result,) = run_solution(source, limits=limits)
+    assert result.verdict == Verdict.RE
+
+
+def test_output_bomb_is_output_limit_exceeded(run_solution):
+    limits = SandboxLimits(memory_mb=256, output_limit_bytes=1 << 20)
+    (result,) = run_solution("def f():\n    return 'x' * (8 << 20)\n", limits=limits)
+    assert result.verdict == Verdict.OLE
+
+
+def test_sleeping_past_the_limit_is_tle(run_solution):
+    source = "import time\ndef f():\n    time.sleep(30)\n    return 1\n"
+    (result,) = run_solution(source, cpu_limit_s=0.2, wall_limit_s=0.5)
+    assert result.verdict == Verdict.TLE
+    assert result.wall_s < 5
+
+
+def test_infinite_loop_catching_everything_is_tle(run_solution):
+    source = (
+        "def f():\n"
+        "    while True:\n"
+        "        try:\n"
+        "            while True:\n"
+        "                pass\n"
+        "        except BaseException:\n"
+        "            continue\n"
+    )
+    (result,) = run_solution(source, cpu_limit_s=0.2, wall_limit_s=0.6)
+    assert result.verdict == Verdict.TLE
+    assert result.wall_s < 5
+
+
+def test_ignoring_cpu_limit_signals_is_still_tle(run_solution):
+    source = (
+        "import signal\n"
+        "def f():\n"
+        "    for sig in (signal.SIGXCPU, signal.SIGTERM, signal.SIGINT, signal.SIGALRM):\n"
+        "        signal.signal(sig, signal.SIG_IGN)\n"
+        "    while True:\n"
+        "        pass\n"
+    )
+    (result,) = run_solution(source, cpu_limit_s=1.0, wall_limit_s=3.0)
+    assert result.verdict == Verdict.TLE
+
+
+# --- attacking the harness ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        "os.kill(os.getppid(), signal.SIGKILL)",
+        "os.kill(1, signal.SIGKILL)",
+        "os.kill(-1, signal.SIGKILL)",
+        "os.kill(1, signal.SIGTERM); os.kill(1, signal.SIGSTOP)",
+        "[os.kill(pid, signal.SIGKILL) for pid in range(2, 200) if pid != os.getpid()]",
+    ],
+)
+def test_killing_the_worker_or_parent_does_not_stop_the_harness(run_solution, attack):
+    source = (
+        "import os, signal\n"
+        "def f(x):\n"
+        "    try:\n"
+        f"        {attack}\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "    return x\n"
+    )
+    results = run_solution(source, (1,), (2,))
+    # The zygote survives: the second run in the same sandbox still answers.
+    assert results[1].verdict == Verdict.OK and results[1].output == 2
+
+
+def test_ptrace_and_process_memory_access_are_denied(run_solution):
+    source = (
+        "import ctypes\n"
+        "def f():\n"
+        "    libc = ctypes.CDLL(None, use_errno=True)\n"
+        "    attach = libc.ptrace(16, 1, 0, 0)  # PTRACE_ATTACH to the zygote\n"
+        "    try:\n"
+        "        open('/proc/1/mem', 'rb').read(1)\n"
+        "        mem = 'read'\n"
+        "    except OSError:\n"
+        "        mem = 'denied'\n"
+        "    return attach, mem\n"
+    )
+    (result,) = run_solution(source)
+    assert result.verdict == Verdict.OK and result.output == (-1, "denied")
+
+
+# --- state that survives a run ----------------------------------------------------------
+
+
+def test_nothing_is_cached_across_runs(run_solution):
+    source = (
+        "import os, collections\n"
+        "SEEN = []\n"
+        "def f(x):\n"
+        "    found = []\n"
+        "    if SEEN: found.append('global')\n"
+        "    if hasattr(collections, 'stash'): found.append('module')\n"
+        "    for path in ('/tmp/cache', '/dev/shm/cache', '/tmp/.hidden/deep/cache'):\n"
+        "        if os.path.exists(path): found.append(path)\n"
+        "    SEEN.append(x)\n"
+        "    collections.stash = x\n"
+        "    os.makedirs('/tmp/.hidden/deep', exist_ok=True)\n"
+        "    for path in ('/tmp/cache', '/dev/shm/cache', '/tmp/.hidden/deep/cache'):\n"
+        "        with open(path, 'w') as handle: handle.write(str(x))\n"
+        "    os.chmod('/tmp/.hidden/deep', 0)\n"
+        "    os.chmod('/tmp/.hidden', 0)\n"
+        "    return found\n"
+    )
+    results = run_solution(source, (1,), (2,), (3,))
+    assert [r.verdict for r in results] == [Verdict.OK] * 3
+    assert [r.output for r in results] == [[], [], []]
+
+
+def test_sysv_shared_memory_cannot_carry_a_cache(run_solution):
+    source = (
+        "import ctypes\n"
+        "def f():\n"
+        "    libc = ctypes.CDLL(None, use_errno=True)\n"
+        "    return libc.shmget(0x1234, 4096, 0o1000 | 0o600)\n"
+    )
+    (result,) = run_solution(source)
+    assert result.verdict == Verdict.OK and result.output == -1
+
+
+def test_mutating_the_input_does_not_leak_into_the_next_run(run_solution):
+    source = (
+        "def f(values):\n"
+        "    seen = list(values)\n"
+        "    values.append('marker')\n"
+        "    values.sort(key=str)\n"
+        "    return seen\n"
+    )
+    results = run_solution(source, ([3, 1, 2],), ([3, 1, 2],))
+    assert [r.output for r in results] == [[3, 1, 2], [3, 1, 2]]
+
+
+def test_background_thread_does_not_outlive_the_call(run_solution):
+    source = (
+        "import os, threading, time\n"
+        "def later():\n"
+        "    time.sleep(0.3)\n"
+        "    with open('/tmp/late', 'w') as handle: handle.write('x')\n"
+        "def f(first):\n"
+        "    if first:\n"
+        "        threading.Thread(target=later).start()\n"
+        "        return False\n"
+        "    time.sleep(0.5)\n"
+        "    return os.path.exists('/tmp/late')\n"
+    )
+    results = run_solution(source, (True,), (False,))
+    assert [r.output for r in results] == [False, False]
+
+
+def test_compile_error_is_reported_not_raised(backend):
+    from codeeff.sandbox.base import SolutionLoadError
+
+    with pytest.raises(SolutionLoadError):
+        backend.open("def f(:\n", "f", SandboxLimits())
+
+
+def test_host_guarantees_are_recorded(backend):
+    guarantees = backend.guarantees()
+    assert "namespaces" in guarantees.as_dict()
+    if os.geteuid() == 0 and os.path.isdir("/sys/fs/cgroup/memory"):
+        assert guarantees.cgroup_memory and guarantees.cgroup_pids
