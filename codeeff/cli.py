@@ -31,6 +31,133 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return 0 if result.verdict.value == "OK" and not report["missing"] else 1
 
 
+def _print_table(headers: list[str], rows: list[list[str]]) -> None:
+    widths = [max(len(str(x)) for x in column) for column in zip(headers, *rows, strict=False)]
+    for row in [headers, ["-" * w for w in widths], *rows]:
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
+
+
+def _problem_summary(problem) -> dict:
+    return {
+        "task_id": problem.task_id,
+        "title": problem.title,
+        "kind": problem.kind,
+        "entry_point": problem.entry_point,
+        "difficulty": problem.difficulty,
+        "tags": problem.tags,
+        "limits": {"memory_mb": problem.limits.memory_mb, "alpha": problem.limits.alpha},
+        "levels": [
+            {"name": lv.name, "weight": lv.weight, "cases": lv.cases, "params": lv.params}
+            for lv in problem.levels
+        ],
+        "tiers": [tier.name for tier in problem.tiers],
+    }
+
+
+def _suites(args: argparse.Namespace) -> list[str]:
+    from codeeff.problems import list_suites
+
+    return [args.suite] if args.suite else list_suites()
+
+
+def cmd_problems_list(args: argparse.Namespace) -> int:
+    from codeeff.problems import load_suite
+
+    problems = [p for suite in _suites(args) for p in load_suite(suite)]
+    if args.json:
+        print(json.dumps([_problem_summary(p) for p in problems], indent=2))
+        return 0
+    rows = [
+        [p.task_id, p.difficulty, ",".join(p.tags), " ".join(lv.name for lv in p.levels)]
+        for p in problems
+    ]
+    _print_table(["task", "difficulty", "tags", "levels"], rows)
+    print(f"{len(problems)} problems")
+    return 0
+
+
+def cmd_problems_show(args: argparse.Namespace) -> int:
+    from codeeff.problems import load_task
+
+    problem = load_task(args.task)
+    summary = _problem_summary(problem)
+    summary.pop("tiers")  # names only, but nothing of the references belongs here
+    if args.json:
+        print(json.dumps(dict(summary, prompt=problem.prompt), indent=2))
+        return 0
+    print(f"{problem.task_id}: {problem.title}")
+    print(f"kind: {problem.kind}   entry point: {problem.entry_point}   "
+          f"difficulty: {problem.difficulty}   tags: {', '.join(problem.tags)}")  # fmt: skip
+    print(f"limits: memory {problem.limits.memory_mb} MB, time alpha x expert "
+          f"(alpha = {problem.limits.alpha:g})")  # fmt: skip
+    print("levels:")
+    for level in problem.levels:
+        role = "correctness" if level.index == 0 else f"weight {level.weight:g}"
+        print(f"  {level.index}. {level.name}: {level.cases} cases, {role}, params {level.params}")
+    print("prompt:")
+    print(problem.prompt)
+    return 0
+
+
+def cmd_problems_validate(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from codeeff.problems import load_suite, load_task
+    from codeeff.sandbox.local import LocalBackend, default_cpu
+    from codeeff.validate import validate_problem
+
+    problems = (
+        [load_task(args.task)] if args.task else [p for s in _suites(args) for p in load_suite(s)]
+    )
+    backend = LocalBackend()
+    reports = []
+    for problem in tqdm(problems, desc="validating", unit="problem", disable=args.json):
+        reports.append(validate_problem(problem, backend, cpu=default_cpu()))
+    failed = [r for r in reports if not r.ok]
+    if args.json:
+        print(json.dumps([r.as_dict() for r in reports], indent=2))
+    else:
+        rows = []
+        for r in reports:
+            ratio = (
+                "-"
+                if r.slowest_ratio is None
+                else (f"{'>=' if r.slowest_ratio_is_lower_bound else ''}{r.slowest_ratio:g}x")
+            )
+            expert = " ".join(f"{v:.0f}" for v in r.expert_ms.values()) or "-"
+            rows.append(
+                [r.task_id, "ok" if r.ok else "FAIL", expert, f"{ratio} ({r.slowest_tier})"]
+            )
+        _print_table(["task", "status", "expert ms per stress level", "slowest/expert"], rows)
+        for r in failed:
+            for failure in r.failures:
+                print(f"FAIL {r.task_id}: {failure}")
+        print(f"{len(reports) - len(failed)}/{len(reports)} problems valid")
+    return 1 if failed or not reports else 0
+
+
+def cmd_references(args: argparse.Namespace) -> int:
+    from codeeff.problems import load_suite
+
+    written, missing = 0, []
+    with open(args.output, "w", encoding="utf-8") as handle:
+        for problem in load_suite(args.suite):
+            if args.tier == "slowest":
+                tier = problem.tiers[0]
+            elif args.tier in [t.name for t in problem.tiers]:
+                tier = problem.tier(args.tier)
+            else:
+                missing.append(problem.task_id)
+                continue
+            sample = {"task_id": problem.task_id, "solution": tier.source, "tier": tier.name}
+            handle.write(json.dumps(sample) + "\n")
+            written += 1
+    if missing:
+        print(f"warning: no tier {args.tier!r} in: {', '.join(missing)}", file=sys.stderr)
+    print(f"wrote {written} samples to {args.output}", file=sys.stderr)
+    return 0 if written else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="codeeff",
@@ -43,6 +170,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     doctor.add_argument("--json", action="store_true", help="machine-readable output")
     doctor.set_defaults(handler=cmd_doctor)
+
+    problems = commands.add_parser("problems", help="list, show and validate problems")
+    problem_commands = problems.add_subparsers(dest="problems_command", required=True)
+    listing = problem_commands.add_parser("list", help="list the problems of a suite")
+    listing.add_argument("--suite", help="suite name (default: all suites)")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(handler=cmd_problems_list)
+    show = problem_commands.add_parser(
+        "show", help="show a problem's prompt, levels and limits (never its references)"
+    )
+    show.add_argument("task", help="task id, e.g. core/pair_sum_count")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+    show.set_defaults(handler=cmd_problems_show)
+    validate = problem_commands.add_parser(
+        "validate",
+        help="prove problems sound: deterministic generators, tiers agree with the expert, "
+        "expert inside its time budget, slowest tier >= 3x slower on the top level",
+    )
+    validate.add_argument("--suite", help="suite name (default: all suites)")
+    validate.add_argument("--task", help="validate one task id only")
+    validate.add_argument("--json", action="store_true", help="machine-readable output")
+    validate.set_defaults(handler=cmd_problems_validate)
+
+    references = commands.add_parser(
+        "references",
+        help="write a suite's reference solutions as a samples file, to evaluate them like a model",
+    )
+    references.add_argument("--suite", required=True, help="suite name, e.g. core")
+    references.add_argument(
+        "--tier", default="expert",
+        help="tier name (expert, naive, ...) or 'slowest' for each problem's slowest tier",
+    )  # fmt: skip
+    references.add_argument("-o", "--output", required=True, help="samples file to write (JSONL)")
+    references.set_defaults(handler=cmd_references)
     return parser
 
 

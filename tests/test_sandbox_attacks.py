@@ -40,8 +40,7 @@ def test_patching_timers_does_not_reduce_measured_cpu_time(run_solution):
     patched = (
         "import time\n"
         "time.time = time.perf_counter = time.process_time = time.monotonic = lambda: 0.0\n"
-        "time.thread_time = time.process_time_ns = time.perf_counter_ns = lambda: 0\n"
-        + honest
+        "time.thread_time = time.process_time_ns = time.perf_counter_ns = lambda: 0\n" + honest
     )
     (honest_run,) = run_solution(honest)
     (patched_run,) = run_solution(patched)
@@ -207,12 +206,7 @@ def test_network_is_unreachable(run_solution):
 
 
 def test_fork_bomb_cannot_fork(run_solution):
-    source = (
-        "import os\n"
-        "def f():\n"
-        "    while True:\n"
-        "        os.fork()\n"
-    )
+    source = "import os\ndef f():\n    while True:\n        os.fork()\n"
     (result,) = run_solution(source)
     assert result.verdict == Verdict.RE
     assert "PermissionError" in result.error

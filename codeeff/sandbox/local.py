@@ -373,7 +373,9 @@ def interpret_result(
     elif header["killed_for"] == "output_limit" or kind == "O":
         result.verdict, result.error = Verdict.OLE, "output limit exceeded"
     elif (
-        header["killed_for"] == "wall_limit" or cpu_s > cpu_limit_s or exit_code == -signal.SIGXCPU
+        header["killed_for"] in ("wall_limit", "cpu_limit")
+        or cpu_s > cpu_limit_s
+        or exit_code == -signal.SIGXCPU
     ):
         result.verdict = Verdict.TLE
         result.error = f"time limit exceeded (CPU {cpu_s:.3f}s, limit {cpu_limit_s:.3f}s)"

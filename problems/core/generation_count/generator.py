@@ -38,20 +38,22 @@ def _tree(rng, n, shape):
     parent = [0] * n
     for i in range(n):
         parent[label[i]] = -1 if par[i] < 0 else label[par[i]]
-    depth = [0] * n
-    for i in range(1, n):
-        depth[i] = depth[par[i]] + 1
-    return parent, label, depth
+    # How many generations lie below each person (creation order).
+    height = [0] * n
+    for i in range(n - 1, 0, -1):
+        p = par[i]
+        if height[i] + 1 > height[p]:
+            height[p] = height[i] + 1
+    return parent, label, height
 
 
-def _queries(rng, n, q, label, depth):
-    top = max(depth)
+def _queries(rng, n, q, label, height):
     out = []
     for _ in range(q):
         # People created early sit high in the tree and have big families.
         i = int(n * rng.random() ** 3)
         if rng.random() < 0.9:
-            k = rng.randrange(top - depth[i] + 1)
+            k = rng.randrange(height[i] + 1)
         else:
             k = rng.randrange(n + 1)
         out.append([label[i], k])
@@ -70,5 +72,5 @@ def generate(level, case: int, rng: random.Random) -> tuple:
         return (parent, [[rng.randrange(n), rng.randrange(n + 1)] for _ in range(q)])
     n, q = p["n"], p["q"]
     shape = 0 if case % 2 == 0 else 1
-    parent, label, depth = _tree(rng, n, shape)
-    return (parent, _queries(rng, n, q, label, depth))
+    parent, label, height = _tree(rng, n, shape)
+    return (parent, _queries(rng, n, q, label, height))

@@ -1,0 +1,295 @@
+"""Problem / Level / Suite: load problems/ and reference_solutions/ into plain typed objects.
+
+The format is described in problems/README.md. Loading checks every field and names
+the file and the field in its error; it never runs a reference. Generators are
+trusted code from the project itself and run in this process.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import importlib.util
+import os
+import random
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+KINDS = ("function", "stdio", "triton")
+DIFFICULTIES = ("easy", "medium", "hard")
+DEFAULT_BUDGET_MS = (10.0, 1000.0)
+RANDOM_LEVEL_INDEX = -1
+
+
+class ProblemFormatError(ValueError):
+    """A problem folder is malformed; the message names the file and the field."""
+
+    def __init__(self, path: Path, field_name: str, message: str):
+        super().__init__(f"{path}: field '{field_name}': {message}")
+        self.path, self.field_name = path, field_name
+
+
+def default_root() -> Path:
+    """The folder holding problems/ and reference_solutions/ (env CODEEFF_ROOT overrides)."""
+    return Path(os.environ.get("CODEEFF_ROOT", Path(__file__).resolve().parents[1]))
+
+
+@dataclass(frozen=True)
+class Level:
+    name: str
+    index: int  # 0 = correctness gate; -1 = the validation's random cases
+    weight: float
+    cases: int
+    params: dict[str, Any]
+    budget_ms: tuple[float, float] = DEFAULT_BUDGET_MS
+
+
+@dataclass(frozen=True)
+class Limits:
+    memory_mb: int = 512
+    alpha: float = 2.0
+    wall_cap_s: float | None = None
+
+
+@dataclass(frozen=True)
+class Validation:
+    random_cases: int = 200
+    random_params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Tier:
+    """A reference solution; tiers are ordered slowest first, the expert last."""
+
+    name: str
+    path: Path
+
+    @property
+    def source(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+@dataclass
+class Problem:
+    task_id: str  # "<suite>/<task>"
+    title: str
+    kind: str
+    entry_point: str
+    tags: list[str]
+    difficulty: str
+    limits: Limits
+    levels: list[Level]
+    validation: Validation
+    prompt: str
+    folder: Path
+    reference_folder: Path
+
+    @property
+    def suite(self) -> str:
+        return self.task_id.split("/", 1)[0]
+
+    @cached_property
+    def generator(self) -> ModuleType:
+        return load_module(self.folder / "generator.py", f"codeeff_gen_{self.task_id}")
+
+    @cached_property
+    def tiers(self) -> list[Tier]:
+        return load_tiers(self.reference_folder)
+
+    @property
+    def expert(self) -> Tier:
+        return self.tiers[-1]
+
+    def tier(self, name: str) -> Tier:
+        for tier in self.tiers:
+            if tier.name == name:
+                return tier
+        known = ", ".join(t.name for t in self.tiers)
+        raise KeyError(f"{self.task_id} has no tier {name!r} (tiers: {known})")
+
+    @property
+    def checker(self):
+        return getattr(self.generator, "check", None)
+
+    def seed(self, level: Level, case: int) -> int:
+        digest = hashlib.sha256(f"{self.task_id}|{level.index}|{case}".encode()).digest()
+        return int.from_bytes(digest[:8], "big")
+
+    def generate(self, level: Level, case: int) -> tuple:
+        """The argument tuple of one case, deterministic in (task, level, case)."""
+        args = self.generator.generate(level, case, random.Random(self.seed(level, case)))
+        if not isinstance(args, tuple):
+            raise ProblemFormatError(
+                self.folder / "generator.py",
+                "generate",
+                f"returned {type(args).__name__}, expected a tuple of arguments",
+            )
+        return args
+
+    def random_level(self) -> Level:
+        """The pseudo-level of small random inputs used for differential testing."""
+        return Level(
+            "random", RANDOM_LEVEL_INDEX, 0, self.validation.random_cases,
+            self.validation.random_params,
+        )  # fmt: skip
+
+    def expected_outputs(self, level: Level, inputs: list[tuple]) -> list[Any]:
+        """The expert's answers (trusted code, run here on copies of the inputs)."""
+        function = getattr(load_module(self.expert.path, f"codeeff_ref_{self.task_id}"),
+                           self.entry_point)  # fmt: skip
+        return [function(*copy.deepcopy(args)) for args in inputs]
+
+
+def load_module(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name.replace("/", "_"), path)
+    if spec is None or spec.loader is None:
+        raise ProblemFormatError(path, "file", "cannot be loaded as Python")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _require(table: dict, key: str, kind: type | tuple, path: Path, where: str = "") -> Any:
+    name = f"{where}{key}"
+    if key not in table:
+        raise ProblemFormatError(path, name, "is missing")
+    value = table[key]
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        expected = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
+        raise ProblemFormatError(path, name, f"must be {expected}, got {value!r}")
+    return value
+
+
+def _parse_levels(raw: Any, path: Path) -> list[Level]:
+    if not isinstance(raw, list) or not raw:
+        raise ProblemFormatError(path, "levels", "needs at least one [[levels]] table")
+    levels = []
+    for index, table in enumerate(raw):
+        where = f"levels[{index}]."
+        weight = float(_require(table, "weight", (int, float), path, where))
+        cases = _require(table, "cases", int, path, where)
+        if cases < 1:
+            raise ProblemFormatError(path, f"{where}cases", "must be >= 1")
+        if weight < 0 or (index == 0 and weight != 0):
+            raise ProblemFormatError(path, f"{where}weight", "level 0 must weigh 0, others >= 0")
+        budget = table.get("budget_ms", DEFAULT_BUDGET_MS)
+        if not (isinstance(budget, (list, tuple)) and len(budget) == 2 and budget[0] < budget[1]):
+            raise ProblemFormatError(path, f"{where}budget_ms", "must be [low, high] in ms")
+        levels.append(
+            Level(
+                name=_require(table, "name", str, path, where),
+                index=index,
+                weight=weight,
+                cases=cases,
+                params=dict(table.get("params", {})),
+                budget_ms=(float(budget[0]), float(budget[1])),
+            )
+        )
+    if len(levels) > 1 and sum(level.weight for level in levels[1:]) <= 0:
+        raise ProblemFormatError(path, "levels", "stress levels must have a positive total weight")
+    return levels
+
+
+def load_tiers(folder: Path) -> list[Tier]:
+    manifest = folder / "tiers.toml"
+    if not manifest.is_file():
+        raise ProblemFormatError(manifest, "file", "is missing")
+    with open(manifest, "rb") as handle:
+        order = _require(tomllib.load(handle), "order", list, manifest)
+    if not order or order[-1] != "expert":
+        raise ProblemFormatError(manifest, "order", "must list tiers slowest first, 'expert' last")
+    tiers = []
+    for name in order:
+        path = folder / f"{name}.py"
+        if not path.is_file():
+            raise ProblemFormatError(manifest, "order", f"names {name!r} but {path} is missing")
+        tiers.append(Tier(name, path))
+    return tiers
+
+
+def load_problem(folder: Path, root: Path | None = None) -> Problem:
+    """Load and check one problem folder problems/<suite>/<task>/."""
+    folder = Path(folder)
+    root = root or folder.parents[2]
+    suite, task = folder.parent.name, folder.name
+    path = folder / "problem.toml"
+    if not path.is_file():
+        raise ProblemFormatError(path, "file", "is missing")
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ProblemFormatError(path, "toml", str(error)) from None
+    kind = _require(data, "kind", str, path)
+    if kind not in KINDS:
+        raise ProblemFormatError(path, "kind", f"must be one of {', '.join(KINDS)}")
+    difficulty = data.get("difficulty", "medium")
+    if difficulty not in DIFFICULTIES:
+        raise ProblemFormatError(path, "difficulty", f"must be one of {', '.join(DIFFICULTIES)}")
+    raw_limits = data.get("limits", {})
+    limits = Limits(
+        memory_mb=int(raw_limits.get("memory_mb", 512)),
+        alpha=float(raw_limits.get("alpha", 2.0)),
+        wall_cap_s=raw_limits.get("wall_cap_s"),
+    )
+    if limits.alpha <= 1:
+        raise ProblemFormatError(path, "limits.alpha", "must be > 1")
+    raw_validation = data.get("validation", {})
+    validation = Validation(
+        random_cases=int(raw_validation.get("random_cases", 200)),
+        random_params=dict(raw_validation.get("random_params", {})),
+    )
+    tags = _require(data, "tags", list, path)
+    if not all(isinstance(tag, str) for tag in tags):
+        raise ProblemFormatError(path, "tags", "must be a list of strings")
+    for required in ("prompt.py", "generator.py"):
+        if not (folder / required).is_file():
+            raise ProblemFormatError(folder / required, "file", "is missing")
+    return Problem(
+        task_id=f"{suite}/{task}",
+        title=_require(data, "title", str, path),
+        kind=kind,
+        entry_point=_require(data, "entry_point", str, path),
+        tags=tags,
+        difficulty=difficulty,
+        limits=limits,
+        levels=_parse_levels(data.get("levels"), path),
+        validation=validation,
+        prompt=(folder / "prompt.py").read_text(encoding="utf-8"),
+        folder=folder,
+        reference_folder=root / "reference_solutions" / suite / task,
+    )
+
+
+def list_suites(root: Path | None = None) -> list[str]:
+    base = (root or default_root()) / "problems"
+    return sorted(p.name for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+
+
+def load_suite(suite: str, root: Path | None = None) -> list[Problem]:
+    """Every problem of a suite, sorted by task id."""
+    root = root or default_root()
+    base = root / "problems" / suite
+    if not base.is_dir():
+        known = ", ".join(list_suites(root)) or "none"
+        raise FileNotFoundError(f"no suite {suite!r} under {root / 'problems'} (suites: {known})")
+    return [
+        load_problem(folder, root)
+        for folder in sorted(base.iterdir())
+        if folder.is_dir() and (folder / "problem.toml").exists()
+    ]
+
+
+def load_task(task_id: str, root: Path | None = None) -> Problem:
+    """One problem by id "<suite>/<task>"."""
+    if task_id.count("/") != 1:
+        raise ValueError(f"task id {task_id!r} must look like '<suite>/<task>'")
+    root = root or default_root()
+    folder = root / "problems" / task_id
+    if not folder.is_dir():
+        raise FileNotFoundError(f"no task {task_id!r} under {root / 'problems'}")
+    return load_problem(folder, root)

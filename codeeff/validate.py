@@ -1,0 +1,225 @@
+"""`codeeff problems validate`: prove each problem sound before anyone is scored on it.
+
+Checks, each named in the report: the generator is deterministic per seed and its
+values cross the sandbox boundary; every tier agrees with the expert on level 0 and
+on the random cases (differential testing; a brute-force tier acts as the oracle);
+the expert's CPU time on each stress level, measured in the sandbox, lies in the
+level's budget; and the slowest tier is at least MIN_DISCRIMINATION x slower than the
+expert on the top level (the generator discriminates).
+"""
+
+from __future__ import annotations
+
+import copy
+import statistics
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from codeeff import codec
+from codeeff.measure import outputs_equal
+from codeeff.problems import Problem, load_module
+from codeeff.sandbox.base import SandboxBackend, SandboxLimits, Verdict
+
+MIN_DISCRIMINATION = 3.0
+TIMING_REPEATS = 3
+# The slowest tier is stopped at this multiple of the expert's time: enough to show it
+# discriminates without waiting minutes for a quadratic tier.
+SLOW_TIER_CAP_FACTOR = 10.0
+SLOW_TIER_CAP_S = 30.0
+
+
+@dataclass
+class ProblemReport:
+    task_id: str
+    failures: list[str] = field(default_factory=list)
+    checks: dict[str, bool] = field(default_factory=dict)
+    expert_ms: dict[str, float] = field(default_factory=dict)  # stress level -> worst case
+    slowest_tier: str = ""
+    slowest_ratio: float | None = None
+    slowest_ratio_is_lower_bound: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def as_dict(self) -> dict:
+        return dict(asdict(self), ok=self.ok)
+
+    def fail(self, check: str, message: str) -> None:
+        self.checks[check] = False
+        self.failures.append(f"{check}: {message}")
+
+
+def _answers_agree(problem: Problem, args: tuple, expected: Any, actual: Any) -> bool:
+    if problem.checker is not None:
+        return bool(problem.checker(args, expected, actual))
+    return outputs_equal(expected, actual)
+
+
+def check_determinism(problem: Problem, report: ProblemReport) -> None:
+    report.checks["deterministic"] = True
+    levels = [*problem.levels, problem.random_level()]
+    for level in levels:
+        for case in range(min(level.cases, 20)):
+            try:
+                first = codec.encode(problem.generate(level, case))
+            except codec.CodecError as error:
+                report.fail("deterministic", f"level {level.name} case {case}: {error}")
+                return
+            if first != codec.encode(problem.generate(level, case)):
+                report.fail(
+                    "deterministic",
+                    f"level {level.name} case {case}: two generations with one seed differ",
+                )
+                return
+
+
+def check_tiers_agree(problem: Problem, report: ProblemReport) -> None:
+    report.checks["tiers_agree"] = True
+    functions = {
+        tier.name: getattr(
+            load_module(tier.path, f"codeeff_tier_{problem.task_id}_{tier.name}"),
+            problem.entry_point,
+            None,
+        )  # fmt: skip
+        for tier in problem.tiers
+    }
+    for name, function in functions.items():
+        if not callable(function):
+            report.fail("tiers_agree", f"tier {name} does not define {problem.entry_point}")
+            return
+    expert = functions.pop("expert")
+    for level in (problem.levels[0], problem.random_level()):
+        for case in range(level.cases):
+            args = problem.generate(level, case)
+            expected = expert(*copy.deepcopy(args))
+            for name, function in functions.items():
+                try:
+                    actual = function(*copy.deepcopy(args))
+                    agree = _answers_agree(problem, args, expected, actual)
+                except Exception as error:  # a crashing tier is a disagreeing tier
+                    actual, agree = f"raised {error!r}", False
+                if not agree:
+                    shown = repr(args)[:200]
+                    report.fail(
+                        "tiers_agree",
+                        f"tier {name} disagrees with expert on level {level.name} case {case} "
+                        f"args={shown}: expert={expected!r:.100} {name}={actual!r:.100}",
+                    )
+                    return
+
+
+def _time_in_sandbox(
+    backend: SandboxBackend,
+    problem: Problem,
+    source: str,
+    inputs: list[tuple],
+    cpu_limit_s: float,
+    cpu: int | None,
+    repeats: int = TIMING_REPEATS,
+) -> list[tuple[Verdict, float, str]]:
+    """(verdict, median CPU seconds, error) per input for one solution, in the sandbox."""
+    limits = SandboxLimits(memory_mb=problem.limits.memory_mb)
+    results = []
+    with backend.open(source, problem.entry_point, limits, cpu=cpu) as sandbox:
+        for key, args in enumerate(inputs):
+            sandbox.add_input(key, args)
+            runs = []
+            for _ in range(repeats):
+                run = sandbox.run(key, cpu_limit_s, cpu_limit_s * 2 + 1)
+                if run.verdict != Verdict.OK:
+                    results.append((run.verdict, run.cpu_s, run.error))
+                    break
+                runs.append(run.cpu_s)
+            else:
+                results.append((Verdict.OK, statistics.median(runs), ""))
+            sandbox.forget(key)
+    return results
+
+
+def check_timing(
+    problem: Problem, report: ProblemReport, backend: SandboxBackend, cpu: int | None
+) -> None:
+    report.checks["expert_budget"] = True
+    stress = problem.levels[1:]
+    if not stress:
+        report.fail("expert_budget", "no stress level")
+        return
+    top_inputs: list[tuple] = []
+    top_expert_s = 0.0
+    for level in stress:
+        inputs = [problem.generate(level, case) for case in range(level.cases)]
+        timed = _time_in_sandbox(backend, problem, problem.expert.source, inputs, 5.0, cpu)
+        bad = [(verdict, error) for verdict, _, error in timed if verdict != Verdict.OK]
+        if bad:
+            verdict, error = bad[0]
+            report.fail(
+                "expert_budget", f"expert got {verdict.value} on level {level.name}: {error}"
+            )
+            return
+        worst_ms = max(seconds for _, seconds, _ in timed) * 1000
+        report.expert_ms[level.name] = round(worst_ms, 2)
+        low, high = level.budget_ms
+        if not low <= worst_ms <= high:
+            report.fail(
+                "expert_budget",
+                f"level {level.name}: expert takes {worst_ms:.1f} ms, budget {low:g}..{high:g} ms",
+            )
+        top_inputs, top_expert_s = inputs, max(seconds for _, seconds, _ in timed)
+    check_discrimination(problem, report, backend, cpu, top_inputs[:1], top_expert_s)
+
+
+def check_discrimination(
+    problem: Problem,
+    report: ProblemReport,
+    backend: SandboxBackend,
+    cpu: int | None,
+    inputs: list[tuple],
+    expert_s: float,
+) -> None:
+    report.checks["discriminates"] = True
+    if len(problem.tiers) < 2:
+        report.fail("discriminates", "needs at least one tier slower than the expert")
+        return
+    slowest = problem.tiers[0]
+    report.slowest_tier = slowest.name
+    cap_s = min(SLOW_TIER_CAP_S, max(expert_s * SLOW_TIER_CAP_FACTOR, 0.05))
+    ((verdict, seconds, error),) = _time_in_sandbox(
+        backend, problem, slowest.source, inputs, cap_s, cpu, repeats=1
+    )
+    if verdict == Verdict.TLE:
+        report.slowest_ratio = round(cap_s / expert_s, 2)
+        report.slowest_ratio_is_lower_bound = True
+    elif verdict != Verdict.OK:
+        report.fail("discriminates", f"slowest tier {slowest.name} got {verdict.value}: {error}")
+        return
+    else:
+        # Time it again, beside the expert's figure, for a stable ratio.
+        ((_, seconds, _),) = _time_in_sandbox(backend, problem, slowest.source, inputs, cap_s, cpu)
+        report.slowest_ratio = round(seconds / expert_s, 2)
+    if report.slowest_ratio < MIN_DISCRIMINATION:
+        report.fail(
+            "discriminates",
+            f"slowest tier {slowest.name} is only {report.slowest_ratio:.2f}x slower than the "
+            f"expert on the top level (need >= {MIN_DISCRIMINATION:g}x)",
+        )
+
+
+def validate_problem(
+    problem: Problem, backend: SandboxBackend, cpu: int | None = None
+) -> ProblemReport:
+    """Run every check on one problem; never raises for a broken problem."""
+    report = ProblemReport(problem.task_id)
+    steps = (
+        lambda: check_determinism(problem, report),
+        lambda: check_tiers_agree(problem, report),
+        lambda: check_timing(problem, report, backend, cpu),
+    )
+    for step in steps:
+        try:
+            step()
+        except Exception as error:  # a broken generator or tier is a finding, not a crash
+            report.fail("load", f"{type(error).__name__}: {error}")
+        if report.failures:
+            break
+    return report
