@@ -123,6 +123,9 @@ class SandboxCgroup:
             (self.dirs["pids"] / "pids.max").write_text(str(pids_max))
         if "cpuset" in self.dirs:
             self._set_cpuset(cpu)
+        self._fds: list[int] = []
+        self._cpu_fd = self._counter_fd("cpuacct", "cpuacct.usage", "cpu.stat")
+        self._oom_fd = self._counter_fd("memory", "memory.oom_control", "memory.events")
 
     def _set_memory_limit(self, memory_bytes: int) -> None:
         path = self.dirs["memory"]
@@ -149,24 +152,31 @@ class SandboxCgroup:
         for path in dict.fromkeys(self.dirs.values()):
             (path / "cgroup.procs").write_text(str(pid))
 
-    def cpu_usage_s(self) -> float | None:
-        path = self.dirs.get("cpuacct")
+    def _counter_fd(self, controller: str, v1_name: str, v2_name: str) -> int | None:
+        """An fd kept open on a counter file: re-read with pread, no open per run."""
+        path = self.dirs.get(controller)
         if path is None:
             return None
+        fd = os.open(path / (v1_name if self.host.version == 1 else v2_name), os.O_RDONLY)
+        self._fds.append(fd)
+        return fd
+
+    def cpu_usage_s(self) -> float | None:
+        if self._cpu_fd is None:
+            return None
+        text = os.pread(self._cpu_fd, 4096, 0).decode()
         if self.host.version == 1:
-            return int((path / "cpuacct.usage").read_text()) / 1e9
-        for line in (path / "cpu.stat").read_text().splitlines():
+            return int(text) / 1e9
+        for line in text.splitlines():
             key, value = line.split()
             if key == "usage_usec":
                 return int(value) / 1e6
         return None
 
     def oom_kills(self) -> int:
-        path = self.dirs.get("memory")
-        if path is None:
+        if self._oom_fd is None:
             return 0
-        name = "memory.oom_control" if self.host.version == 1 else "memory.events"
-        for line in (path / name).read_text().splitlines():
+        for line in os.pread(self._oom_fd, 4096, 0).decode().splitlines():
             key, _, value = line.partition(" ")
             if key == "oom_kill":
                 return int(value)
@@ -174,6 +184,9 @@ class SandboxCgroup:
 
     def remove(self) -> None:
         """Kill whatever is left in the groups, then delete them."""
+        for fd in self._fds:
+            os.close(fd)
+        self._fds.clear()
         for path in dict.fromkeys(self.dirs.values()):
             remove_group(path)
 

@@ -45,6 +45,7 @@ PROTOCOL_TIMEOUT_S = 60.0
 ZYGOTE_MEMORY_MB = 160
 # bwrap, the zygote and the child's main thread: the rest of pids.max is for threads.
 PIDS_PER_SANDBOX_EXTRA = 3
+READ_CHUNK_BYTES = 1 << 16
 
 
 def find_bwrap() -> str:
@@ -165,6 +166,7 @@ class LocalSandbox(Sandbox):
                 cpu=cpu,
             )
         self.guarantees.cpu_pinning = cpu is not None
+        self._oom_count = self.cgroup.oom_kills() if self.cgroup else 0
         self._rlimits = self._child_rlimits(limits)
         self._start(backend.bwrap, cpu)
 
@@ -231,6 +233,7 @@ class LocalSandbox(Sandbox):
         )
         self._to_zygote = self.process.stdin.fileno()
         self._from_zygote = self.process.stdout.fileno()
+        self._buffer = bytearray()  # read ahead: a whole answer usually takes one read
         self._poller = select.poll()
         self._poller.register(self._from_zygote, select.POLLIN)
         hello = self._read_frame(PROTOCOL_TIMEOUT_S)[0]
@@ -255,18 +258,19 @@ class LocalSandbox(Sandbox):
             raise SandboxError(f"sandbox is gone: {self._stderr_tail()}") from error
 
     def _read_exact(self, size: int, deadline: float) -> bytes:
-        chunks = []
-        while size:
+        buffer = self._buffer
+        while len(buffer) < size:
             remaining_ms = (deadline - time.monotonic()) * 1000
             if remaining_ms <= 0 or not self._poller.poll(remaining_ms):
                 self.close()
                 raise SandboxError("sandbox did not answer in time; killed")
-            chunk = os.read(self._from_zygote, size)
+            chunk = os.read(self._from_zygote, max(size - len(buffer), READ_CHUNK_BYTES))
             if not chunk:
                 raise SandboxError(f"sandbox closed the channel: {self._stderr_tail()}")
-            chunks.append(chunk)
-            size -= len(chunk)
-        return b"".join(chunks)
+            buffer += chunk
+        data = bytes(buffer[:size])
+        del buffer[:size]
+        return data
 
     def _read_frame(self, timeout_s: float) -> tuple[dict, bytes]:
         deadline = time.monotonic() + timeout_s
@@ -312,7 +316,6 @@ class LocalSandbox(Sandbox):
             "rlimits": self._rlimits,
         }
         cgroup = self.cgroup
-        oom_before = cgroup.oom_kills() if cgroup else 0
         cpu_before = cgroup.cpu_usage_s() if cgroup else None
         started = time.perf_counter()
         self._write_frame(request)
@@ -323,7 +326,10 @@ class LocalSandbox(Sandbox):
             cgroup_cpu_s = cgroup.cpu_usage_s() - cpu_before
         if header.get("op") != "result":
             raise SandboxError(f"sandbox refused the run: {header.get('error')}")
-        oom_killed = cgroup is not None and cgroup.oom_kills() > oom_before
+        oom_killed = False
+        if cgroup is not None:
+            oom_count = cgroup.oom_kills()
+            oom_killed, self._oom_count = oom_count > self._oom_count, oom_count
         return interpret_result(header, payload, cpu_limit_s, wall_s, cgroup_cpu_s, oom_killed)
 
     def close(self) -> None:

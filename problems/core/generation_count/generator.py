@@ -67,9 +67,11 @@ def generate(level, case: int, rng: random.Random) -> tuple:
     p = level.params
     if level.index <= 0:
         n = rng.randint(1, p["n"])
-        parent, _, _ = _tree(rng, n, rng.randrange(3))
+        parent, label, height = _tree(rng, n, rng.randrange(3))
         q = rng.randint(0, p["q"])
-        return (parent, [[rng.randrange(n), rng.randrange(n + 1)] for _ in range(q)])
+        if rng.random() < 0.3:
+            return (parent, [[rng.randrange(n), rng.randrange(n + 1)] for _ in range(q)])
+        return (parent, _queries(rng, n, q, label, height))
     n, q = p["n"], p["q"]
     shape = 0 if case % 2 == 0 else 1
     parent, label, height = _tree(rng, n, shape)

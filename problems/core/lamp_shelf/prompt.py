@@ -7,7 +7,7 @@ def spaced_layouts(requests: list[list[int]]) -> list[int]:
     chosen slots are next to each other. Return the counts modulo
     1_000_000_007, in request order.
 
-    Bounds: 0 <= len(requests) <= 300_000; 0 <= k <= n <= 150_000.
+    Bounds: 0 <= len(requests) <= 300_000; 0 <= k <= n <= 50_000.
 
     >>> spaced_layouts([[4, 2], [5, 3], [3, 0], [4, 3]])
     [3, 1, 1, 0]

@@ -49,9 +49,26 @@ def generate(level, case: int, rng: random.Random) -> tuple:
     if level.index <= 0:
         n = rng.randint(1, p["n"])
         m = rng.randint(0, p["m"])
-        roads = [[rng.randrange(n), rng.randrange(n), rng.randint(0, p["max_cost"])]
-                 for _ in range(m)]
-        return (n, roads, rng.randrange(n), rng.randrange(n))
+        cost = p["max_cost"]
+        roll = rng.random()
+        if n > 2 and roll < 0.5:
+            # A line from start to goal plus a few random extra roads.
+            label = list(range(n))
+            rng.shuffle(label)
+            roads = [[label[i], label[i + 1], rng.randint(1, cost)] for i in range(n - 1)]
+            for _ in range(rng.randint(0, 3)):
+                roads.append([rng.randrange(n), rng.randrange(n), rng.randint(0, cost)])
+            rng.shuffle(roads)
+            return (n, roads, label[0], label[-1])
+        if n > 2 and roll < 0.75:
+            roads = _random_map(rng, n, max(m, n - 1), cost)
+        else:
+            roads = [[rng.randrange(n), rng.randrange(n), rng.randint(0, cost)] for _ in range(m)]
+        start = rng.randrange(n)
+        goal = rng.randrange(n)
+        if n > 1 and goal == start and rng.random() < 0.8:
+            goal = (start + 1) % n
+        return (n, roads, start, goal)
     n, m = p["n"], p["m"]
     if case % 2 == 0:
         return (n, _random_map(rng, n, m, p["max_cost"]), rng.randrange(n), rng.randrange(n))
