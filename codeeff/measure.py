@@ -50,7 +50,7 @@ class LevelInputs:
 @dataclass(frozen=True)
 class MeasureConfig:
     alpha: float = 2.0  # candidate time limit = alpha x reference time
-    time_floor_s: float = 0.05  # ... but never below this
+    time_floor_s: float = 0.01  # ... but a run is never killed below this
     gate_cpu_limit_s: float = 2.0  # per case on level 0
     min_repeats: int = 5
     max_repeats: int = 25
@@ -180,9 +180,12 @@ def _wall_limit(cpu_limit_s: float) -> float:
 
 
 def _run_gate(
-    candidate: Sandbox, level: LevelInputs, checker: Checker | None, config: MeasureConfig
-) -> LevelMeasurement:
-    measured = LevelMeasurement(level.name, level.weight)
+    candidate: Sandbox,
+    level: LevelInputs,
+    measured: LevelMeasurement,
+    checker: Checker | None,
+    config: MeasureConfig,
+) -> None:
     for key, (args, expected) in enumerate(zip(level.cases, level.expected, strict=True)):
         candidate.add_input(key, args)
         result = _checked(
@@ -202,7 +205,6 @@ def _run_gate(
         if result.verdict != Verdict.OK:
             measured.verdict = result.verdict
             raise _Failure(result.verdict, f"level {level.name} case {key}: {result.error}")
-    return measured
 
 
 def _run_stress_case(
@@ -258,6 +260,8 @@ def _run_stress_case(
         )
         if enough or time.monotonic() - started > config.max_case_seconds:
             break
+    if case.candidate_s > config.alpha * case.reference_s:  # over the limit, if not killed
+        case.verdict = Verdict.TLE
     return case
 
 
@@ -287,7 +291,9 @@ def measure_solution(
     outcome.guarantees = candidate.guarantees.as_dict()
     try:
         with candidate, backend.open(reference_source, entry_point, limits, cpu=cpu) as reference:
-            outcome.levels.append(_run_gate(candidate, levels[0], checker, config))
+            gate = LevelMeasurement(levels[0].name, levels[0].weight)
+            outcome.levels.append(gate)
+            _run_gate(candidate, levels[0], gate, checker, config)
             for level in levels[1:]:
                 measured = LevelMeasurement(level.name, level.weight)
                 outcome.levels.append(measured)

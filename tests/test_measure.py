@@ -1,0 +1,126 @@
+"""measure_solution: gate, interleaved stress levels, every timed answer checked."""
+
+from __future__ import annotations
+
+from codeeff.measure import (
+    LevelInputs,
+    MeasureConfig,
+    measure_solution,
+    median_is_tight,
+    outputs_equal,
+)
+from codeeff.sandbox.base import Verdict
+from codeeff.sandbox.local import default_cpu
+
+REFERENCE = "def f(n):\n    return sum(i * i for i in range(n))\n"
+FAST_CONFIG = MeasureConfig(min_repeats=3, max_repeats=5)
+
+
+def _levels(*sizes: int) -> list[LevelInputs]:
+    def answers(ns):
+        return [sum(i * i for i in range(n)) for n in ns]
+
+    return [
+        LevelInputs("edge", 0, [(0,), (1,), (5,)], answers([0, 1, 5])),
+        *[LevelInputs(f"n{n}", 1, [(n,)], answers([n])) for n in sizes],
+    ]
+
+
+def _measure(backend, source, levels=None, **kwargs):
+    return measure_solution(
+        backend, source, kwargs.pop("reference", REFERENCE), "f", levels or _levels(100_000),
+        config=kwargs.pop("config", FAST_CONFIG), cpu=default_cpu(), **kwargs,
+    )  # fmt: skip
+
+
+def test_reference_against_itself_passes_with_both_series_recorded(backend):
+    result = _measure(backend, REFERENCE)
+    assert result.verdict == Verdict.OK and result.passed
+    case = result.levels[1].cases[0]
+    assert len(case.candidate_cpu_s) >= 3 and len(case.reference_cpu_s) >= 3
+    assert 0.5 < result.levels[1].candidate_s / result.levels[1].reference_s < 2
+    assert result.guarantees["namespaces"]
+
+
+def test_wrong_only_on_stress_input_is_caught(backend):
+    source = "def f(n):\n    return sum(i * i for i in range(n)) + (n > 1000)\n"
+    result = _measure(backend, source)
+    assert result.verdict == Verdict.WA and not result.passed
+
+
+def test_answer_that_is_wrong_on_some_timed_runs_is_caught(backend):
+    # Right on the gate and on most runs: only checking every timed run finds it.
+    source = (
+        "import os\n"
+        "def f(n):\n"
+        "    right = sum(i * i for i in range(n))\n"
+        "    return right + (n > 1000 and os.urandom(1)[0] < 128)\n"
+    )
+    config = MeasureConfig(min_repeats=10, max_repeats=10)
+    assert _measure(backend, source, config=config).verdict == Verdict.WA
+
+
+def test_gate_failure_stops_before_timing(backend):
+    result = _measure(backend, "def f(n):\n    return 0\n")
+    assert result.verdict == Verdict.WA
+    assert len(result.levels) == 1
+
+
+def test_too_slow_candidate_is_tle_but_still_correct(backend):
+    slow = (
+        "def f(n):\n"
+        "    total = 0\n"
+        "    for _ in range(8):\n"
+        "        total = sum(i * i for i in range(n))\n"
+        "    return total\n"
+    )
+    result = _measure(backend, slow)
+    assert result.verdict == Verdict.TLE
+    assert result.passed
+    assert result.levels[1].verdict == Verdict.TLE
+
+
+def test_compile_error_is_runtime_error_verdict(backend):
+    result = _measure(backend, "def f(n) return n\n")
+    assert result.verdict == Verdict.RE and "compile" in result.error
+
+
+def test_missing_entry_point_is_runtime_error(backend):
+    assert _measure(backend, "def g(n):\n    return n\n").verdict == Verdict.RE
+
+
+def test_broken_reference_is_a_sandbox_error_not_a_candidate_failure(backend):
+    result = _measure(backend, REFERENCE, reference="def f(n):\n    return -1\n")
+    assert result.verdict == Verdict.SANDBOX_ERROR
+
+
+def test_checker_decides_correctness(backend):
+    levels = [
+        LevelInputs("edge", 0, [(3,)], [[0, 1, 2]]),
+        LevelInputs("big", 1, [(50_000,)], [None]),
+    ]
+    reference = "def f(n):\n    return list(range(n))\n"
+    candidate = "def f(n):\n    return list(range(n - 1, -1, -1))\n"
+
+    def same_elements(args, expected, actual):
+        return sorted(actual) == list(range(args[0]))
+
+    result = measure_solution(
+        backend, candidate, reference, "f", levels, checker=same_elements,
+        config=FAST_CONFIG, cpu=default_cpu(),
+    )  # fmt: skip
+    assert result.verdict == Verdict.OK
+
+
+def test_outputs_equal_is_type_strict():
+    assert outputs_equal([1, (2, 3)], [1, (2, 3)])
+    assert not outputs_equal([1], (1,))
+    assert not outputs_equal(1, 1.0)
+    assert not outputs_equal(1, True)
+    assert not outputs_equal({"a": 1}, {"a": 1.0})
+    assert outputs_equal(float("nan"), float("nan"))
+
+
+def test_median_tightness():
+    assert median_is_tight([1.0] * 10, 0.01)
+    assert not median_is_tight([1.0, 2.0, 3.0, 1.0, 2.0, 3.0], 0.01)
