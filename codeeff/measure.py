@@ -54,13 +54,16 @@ class MeasureConfig:
     gate_cpu_limit_s: float = 2.0  # per case on level 0
     min_repeats: int = 5
     max_repeats: int = 25
-    relative_precision: float = 0.01  # stop when both medians' 95% CI half-widths are below
+    relative_precision: float = 0.01  # stop when the 95% CIs (ratio, reference) are this tight
     max_case_seconds: float = 20.0  # wall budget for the repeats of one case
     memory_mb: int = 512
 
 
 @dataclass
 class CaseMeasurement:
+    """Raw CPU times of one input. reference_cpu_s[0] is the run that set the first limit;
+    after it, candidate_cpu_s[i] and reference_cpu_s[i + 1] ran back to back (a pair)."""
+
     candidate_cpu_s: list[float] = field(default_factory=list)
     reference_cpu_s: list[float] = field(default_factory=list)
     candidate_peak_kb: int = 0
@@ -69,8 +72,29 @@ class CaseMeasurement:
     verdict: Verdict = Verdict.OK
 
     @property
+    def pair_ratios(self) -> list[float]:
+        pairs = zip(self.candidate_cpu_s, self.reference_cpu_s[1:], strict=False)
+        return [c / r for c, r in pairs if r > 0]
+
+    @property
+    def ratio(self) -> float:
+        """Candidate / reference time: Hodges-Lehmann estimate over the paired log ratios.
+
+        Pairing cancels what drifts over a measurement (load on the other core, clock
+        changes) since both runs of a pair see it; this is tighter than a ratio of
+        two independent medians.
+        """
+        ratios = self.pair_ratios
+        if not ratios:
+            return math.inf
+        return math.exp(hodges_lehmann([math.log(r) for r in ratios]))
+
+    @property
     def candidate_s(self) -> float:
-        return statistics.median(self.candidate_cpu_s) if self.candidate_cpu_s else math.inf
+        """The candidate's time: the reference's median scaled by the paired ratio."""
+        if not self.candidate_cpu_s:
+            return math.inf
+        return self.reference_s * self.ratio
 
     @property
     def reference_s(self) -> float:
@@ -141,6 +165,12 @@ def outputs_equal(expected: Any, actual: Any) -> bool:
     if isinstance(expected, float) and math.isnan(expected):
         return math.isnan(actual)
     return expected == actual
+
+
+def hodges_lehmann(values: Sequence[float]) -> float:
+    """Median of all pairwise (Walsh) averages: robust like the median, less noisy."""
+    n = len(values)
+    return statistics.median((values[i] + values[j]) / 2 for i in range(n) for j in range(i, n))
 
 
 def median_is_tight(samples: list[float], relative_precision: float) -> bool:
@@ -255,7 +285,7 @@ def _run_stress_case(
             if step() is False:
                 return case
         enough = repeat + 1 >= config.min_repeats and (
-            median_is_tight(case.candidate_cpu_s, config.relative_precision)
+            median_is_tight(case.pair_ratios, config.relative_precision)
             and median_is_tight(case.reference_cpu_s, config.relative_precision)
         )
         if enough or time.monotonic() - started > config.max_case_seconds:

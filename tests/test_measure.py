@@ -124,3 +124,32 @@ def test_outputs_equal_is_type_strict():
 def test_median_tightness():
     assert median_is_tight([1.0] * 10, 0.01)
     assert not median_is_tight([1.0, 2.0, 3.0, 1.0, 2.0, 3.0], 0.01)
+
+
+def test_expected_output_is_nowhere_in_the_candidates_sandbox(backend):
+    token = "codeeff-secret-" + "7f3a9c"
+    levels = [LevelInputs("edge", 0, [(1,)], [token]), LevelInputs("big", 1, [(2,)], [token])]
+    reference = f"def f(n):\n    return {token!r}\n"
+    hunter = (
+        "import os\n"
+        "def f(n):\n"
+        "    needle = b'codeeff-secret-'\n"
+        "    paths = [f'/proc/{p}/{n}' for p in ('1', 'self') for n in ('environ', 'cmdline')]\n"
+        "    for top in ('/tmp', '/dev/shm', '/codeeff'):\n"
+        "        for root, dirs, files in os.walk(top):\n"
+        "            paths += [os.path.join(root, name) for name in files]\n"
+        "    for path in paths:\n"
+        "        try:\n"
+        "            with open(path, 'rb') as handle:\n"
+        "                data = handle.read(1 << 20)\n"
+        "        except OSError:\n"
+        "            continue\n"
+        "        at = data.find(needle)\n"
+        "        if at >= 0:\n"
+        "            return data[at:at + 21].decode()\n"
+        "    return 'not found: ' + str(len(paths))\n"
+    )
+    result = measure_solution(
+        backend, hunter, reference, "f", levels, config=FAST_CONFIG, cpu=default_cpu()
+    )
+    assert result.verdict == Verdict.WA

@@ -20,7 +20,6 @@ import struct
 import subprocess
 import sys
 import time
-import warnings
 from pathlib import Path
 
 from codeeff import codec
@@ -141,11 +140,11 @@ class LocalBackend(SandboxBackend):
             self._warned = True
             missing = sandbox.guarantees.missing()
             if missing:
-                warnings.warn(
-                    "codeeff sandbox: this host does NOT give these guarantees: "
+                print(
+                    "codeeff: WARNING: this host does NOT give these sandbox guarantees: "
                     + ", ".join(missing)
-                    + "; results are recorded with this list.",
-                    stacklevel=2,
+                    + " (recorded with every result; see `codeeff doctor`)",
+                    file=sys.stderr,
                 )
         return sandbox
 
