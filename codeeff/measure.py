@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from codeeff.metrics import hodges_lehmann
 from codeeff.sandbox.base import (
     RunResult,
     Sandbox,
@@ -165,12 +166,6 @@ def outputs_equal(expected: Any, actual: Any) -> bool:
     if isinstance(expected, float) and math.isnan(expected):
         return math.isnan(actual)
     return expected == actual
-
-
-def hodges_lehmann(values: Sequence[float]) -> float:
-    """Median of all pairwise (Walsh) averages: robust like the median, less noisy."""
-    n = len(values)
-    return statistics.median((values[i] + values[j]) / 2 for i in range(n) for j in range(i, n))
 
 
 def median_is_tight(samples: list[float], relative_precision: float) -> bool:
