@@ -390,6 +390,12 @@ def interpret_result(
         result.verdict, result.error = Verdict.RE, text
     elif kind == "C":
         result.verdict, result.error = Verdict.WA, f"answer cannot be encoded: {text}"
+    elif exit_code == -signal.SIGKILL and not kind:
+        result.verdict = Verdict.RE
+        result.error = (
+            "killed by SIGKILL, not by the harness's limits: the solution killed itself, "
+            "or the host ran out of memory (see the kernel log)"
+        )
     elif kind != "R" or exit_code != 0:
         result.verdict = Verdict.RE
         result.error = f"exited with code {exit_code} without returning an answer"

@@ -2,11 +2,11 @@ MOD = 1_000_000_007
 
 
 def spaced_layouts(requests: list[list[int]]) -> list[int]:
-    # k lamps with gaps: choose k of the n - k + 1 positions left once each
-    # lamp but the last takes its mandatory empty neighbour -> C(n-k+1, k).
+    # Placing k = r + b lamps with gaps: C(n - k + 1, k) slot sets, then
+    # C(k, r) colourings; the product is (n-k+1)! / ((n-2k+1)! r! b!).
     if not requests:
         return []
-    top = max(n for n, _ in requests) + 2
+    top = max(req[0] for req in requests) + 2
     mod = MOD
     fact = [1] * top
     f = 1
@@ -20,10 +20,11 @@ def spaced_layouts(requests: list[list[int]]) -> list[int]:
         g = g * i % mod
     out = []
     push = out.append
-    for n, k in requests:
+    for n, r, b in requests:
+        k = r + b
         m = n - k + 1
         if k > m:
             push(0)
         else:
-            push(fact[m] * inv[k] % mod * inv[m - k] % mod)
+            push(fact[m] * inv[m - k] % mod * (inv[r] * inv[b] % mod) % mod)
     return out
