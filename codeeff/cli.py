@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
@@ -32,9 +33,9 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 
 
 def _print_table(headers: list[str], rows: list[list[str]]) -> None:
-    widths = [max(len(str(x)) for x in column) for column in zip(headers, *rows, strict=False)]
-    for row in [headers, ["-" * w for w in widths], *rows]:
-        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
+    from codeeff.report import render_table
+
+    print(render_table(headers, rows))
 
 
 def _problem_summary(problem) -> dict:
@@ -158,6 +159,81 @@ def cmd_references(args: argparse.Namespace) -> int:
     return 0 if written else 1
 
 
+def _parse_ks(text: str) -> list[int]:
+    try:
+        ks = sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--k must look like 1,10 (got {text!r})") from None
+    if not ks or ks[0] < 1:
+        raise argparse.ArgumentTypeError("--k values must be >= 1")
+    return ks
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from codeeff.evaluate import EvaluateConfig, SamplesError, evaluate
+    from codeeff.report import render, summarize_stored_run
+    from codeeff.store import Store
+
+    config = EvaluateConfig(
+        suite=args.suite, alpha=args.alpha, measure_tiers=not args.no_tiers,
+        repetition=str(time.time()) if args.new_run else "",
+    )  # fmt: skip
+    bar = tqdm(desc="measuring", unit="solution", total=0, disable=args.quiet)
+
+    def advance(count: int) -> None:
+        bar.update(count)
+
+    def set_total(total: int) -> None:
+        bar.total = total
+        bar.refresh()
+
+    try:
+        outcome = evaluate(
+            args.samples, config, args.db, jobs=args.jobs, label=args.label,
+            progress=advance, on_plan=set_total,
+        )  # fmt: skip
+    except (SamplesError, FileNotFoundError) as error:
+        bar.close()
+        print(f"codeeff evaluate: {error}", file=sys.stderr)
+        return 2
+    bar.close()
+    for message in outcome.sample_errors:
+        print(f"{args.samples}: {message}", file=sys.stderr)
+    if outcome.sample_errors:
+        print(f"{len(outcome.sample_errors)} line(s) skipped; the rest was evaluated",
+              file=sys.stderr)  # fmt: skip
+    state = "resumed" if outcome.resumed else "new"
+    print(f"run {outcome.run_id} ({state}): {outcome.measured} measured now, "
+          f"{outcome.skipped} already done; results in {args.db}", file=sys.stderr)  # fmt: skip
+    with Store(args.db) as store:
+        result = summarize_stored_run(store, outcome.run_id, args.k)
+    print(render([result], "table", args.k))
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(result, handle, indent=2)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from codeeff.report import render, summarize_stored_run
+    from codeeff.store import Store
+
+    with Store(args.db) as store:
+        run_ids = args.run or [run["run_id"] for run in store.runs()]
+        if not run_ids:
+            print(f"codeeff report: no runs in {args.db}", file=sys.stderr)
+            return 1
+        try:
+            runs = [summarize_stored_run(store, run_id, args.k) for run_id in run_ids]
+        except KeyError as error:
+            print(f"codeeff report: {error.args[0]}", file=sys.stderr)
+            return 1
+    print(render(runs, args.format, args.k))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="codeeff",
@@ -204,6 +280,46 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     references.add_argument("-o", "--output", required=True, help="samples file to write (JSONL)")
     references.set_defaults(handler=cmd_references)
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="measure a samples file on a suite and print pass@k, eff@k and the other metrics",
+        description="Measure every sample (JSONL lines with task_id and solution, or "
+        "completion) in the sandbox against the suite's expert references, store raw "
+        "measurements in SQLite, and print the metrics. Re-running the same command resumes.",
+    )
+    evaluate.add_argument("--samples", required=True, help="samples file (JSONL)")
+    evaluate.add_argument("--suite", required=True, help="suite name, e.g. core")
+    evaluate.add_argument(
+        "--db", default="codeeff.db", help="results database (default: %(default)s)"
+    )
+    evaluate.add_argument("--jobs", type=int, help="parallel sandboxes (default: one per CPU)")
+    evaluate.add_argument(
+        "--k", type=_parse_ks, default=[1], help="k values, e.g. 1,10 (default: 1)"
+    )
+    evaluate.add_argument("--alpha", type=float, help="time limit factor (default: each problem's)")
+    evaluate.add_argument("--label", help="name of this run in reports (default: the file name)")
+    evaluate.add_argument("--json", help="also write the full results (summary and per task) here")
+    evaluate.add_argument(
+        "--no-tiers",
+        action="store_true",
+        help="skip timing the slower reference tiers (no Beyond@k or DPS)",
+    )
+    evaluate.add_argument("--new-run", action="store_true",
+                          help="measure again from scratch as a new run (default: resume)")
+    evaluate.add_argument("--quiet", action="store_true", help="no progress bar")
+    evaluate.set_defaults(handler=cmd_evaluate)
+
+    report = commands.add_parser("report", help="the metrics of stored runs, side by side")
+    report.add_argument(
+        "--db", default="codeeff.db", help="results database (default: %(default)s)"
+    )
+    report.add_argument(
+        "--run", action="append", help="run id (or prefix); repeatable; default all"
+    )
+    report.add_argument("--format", choices=["table", "json", "csv", "md"], default="table")
+    report.add_argument("--k", type=_parse_ks, default=[1], help="k values, e.g. 1,10")
+    report.set_defaults(handler=cmd_report)
     return parser
 
 

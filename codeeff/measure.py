@@ -67,10 +67,16 @@ class CaseMeasurement:
 
     candidate_cpu_s: list[float] = field(default_factory=list)
     reference_cpu_s: list[float] = field(default_factory=list)
-    candidate_peak_kb: int = 0
+    candidate_peak_kb: int = 0  # peak RSS of the process (interpreter included)
     reference_peak_kb: int = 0
+    candidate_extra_kb: int = 0  # peak RSS above the zygote's at fork: the solution's own
+    reference_extra_kb: int = 0
     limit_s: float = 0.0
     verdict: Verdict = Verdict.OK
+
+    @classmethod
+    def from_dict(cls, data: dict) -> CaseMeasurement:
+        return cls(**dict(data, verdict=Verdict(data["verdict"])))
 
     @property
     def pair_ratios(self) -> list[float]:
@@ -123,6 +129,14 @@ class LevelMeasurement:
     @property
     def limit_s(self) -> float:
         return max(case.limit_s for case in self.cases)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> LevelMeasurement:
+        """Rebuild from stored raw figures (every metric is recomputed from these)."""
+        return cls(
+            data["name"], data["weight"], Verdict(data["verdict"]),
+            [CaseMeasurement.from_dict(case) for case in data["cases"]],
+        )  # fmt: skip
 
     @property
     def candidate_peak_kb(self) -> int:
@@ -222,7 +236,8 @@ def _run_gate(
         candidate.forget(key)
         case = CaseMeasurement(
             candidate_cpu_s=[result.cpu_s],
-            candidate_peak_kb=result.peak_memory_kb,
+            candidate_peak_kb=result.maxrss_kb,
+            candidate_extra_kb=result.peak_memory_kb,
             limit_s=config.gate_cpu_limit_s,
             verdict=result.verdict,
         )
@@ -253,14 +268,16 @@ def _run_stress_case(
                 f"{label}: reference failed ({result.verdict.value}): {result.error}",
             )
         case.reference_cpu_s.append(result.cpu_s)
-        case.reference_peak_kb = max(case.reference_peak_kb, result.peak_memory_kb)
+        case.reference_peak_kb = max(case.reference_peak_kb, result.maxrss_kb)
+        case.reference_extra_kb = max(case.reference_extra_kb, result.peak_memory_kb)
 
     def run_candidate() -> bool:
         case.limit_s = max(config.time_floor_s, config.alpha * case.reference_s)
         result = _checked(
             candidate.run(key, case.limit_s, _wall_limit(case.limit_s)), args, expected, checker
         )
-        case.candidate_peak_kb = max(case.candidate_peak_kb, result.peak_memory_kb)
+        case.candidate_peak_kb = max(case.candidate_peak_kb, result.maxrss_kb)
+        case.candidate_extra_kb = max(case.candidate_extra_kb, result.peak_memory_kb)
         if result.verdict == Verdict.TLE:
             case.verdict = Verdict.TLE
             return False

@@ -1,0 +1,308 @@
+"""`codeeff evaluate`: samples -> sandbox measurements -> store, resumable and parallel.
+
+Each sample is measured against the problem's expert, interleaved on one pinned CPU
+(measure.py); each of the problem's slower tiers is measured the same way once per run,
+so that tier-relative metrics (Beyond@k, DPS) compare figures from the same machine and
+the same run. A process pool runs one sandbox pair per CPU; the parent alone writes the
+store, one transaction per finished sample.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import hashlib
+import json
+import multiprocessing
+import os
+import platform
+import signal
+import sys
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from codeeff.measure import LevelInputs, MeasureConfig, measure_solution
+from codeeff.problems import Problem, default_root, load_suite
+from codeeff.sandbox.local import LocalBackend
+from codeeff.store import Store, StoredResult
+
+MAX_SOLUTION_BYTES = 1 << 20
+# Slower tiers are timed with a looser limit so their real times are known (within it).
+TIER_CONFIG = MeasureConfig(alpha=10.0, min_repeats=3, max_repeats=3)
+PR_SET_PDEATHSIG = 1
+CODE_VERSION = "1"  # bump when a change to measurement makes old runs incomparable
+
+
+class SamplesError(ValueError):
+    """Nothing in the samples file can be evaluated."""
+
+
+@dataclass(frozen=True)
+class Sample:
+    line_no: int
+    task_id: str
+    solution: str
+
+    @property
+    def key(self) -> str:
+        return f"line:{self.line_no}"
+
+
+@dataclass
+class SamplesFile:
+    samples: list[Sample] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # "line N: reason"
+    sha256: str = ""
+
+
+def read_samples(path: str | Path, problems: dict[str, Problem]) -> SamplesFile:
+    """Parse an EvalPlus-style JSONL file; bad lines are reported, the rest kept."""
+    path = Path(path)
+    if not path.is_file():
+        raise SamplesError(f"{path}: no such file")
+    data = path.read_bytes()
+    parsed = SamplesFile(sha256=hashlib.sha256(data).hexdigest())
+    if not data.strip():
+        raise SamplesError(f"{path}: the file is empty")
+    for line_no, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            parsed.samples.append(_parse_line(raw, problems))
+        except ValueError as error:
+            parsed.errors.append(f"line {line_no}: {error}")
+            continue
+        sample = parsed.samples[-1]
+        parsed.samples[-1] = replace(sample, line_no=line_no)
+    if not parsed.samples:
+        shown = "; ".join(parsed.errors[:5])
+        raise SamplesError(f"{path}: no line could be evaluated ({shown})")
+    return parsed
+
+
+def _parse_line(raw: bytes, problems: dict[str, Problem]) -> Sample:
+    if len(raw) > MAX_SOLUTION_BYTES * 2:
+        raise ValueError(f"line is {len(raw) / 1e6:.1f} MB, limit {MAX_SOLUTION_BYTES >> 20} MB")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ValueError(f"not valid UTF-8 ({error.reason} at byte {error.start})") from None
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not valid JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(record, dict):
+        raise ValueError("a line must be a JSON object with task_id and solution")
+    task_id = record.get("task_id")
+    if not isinstance(task_id, str):
+        raise ValueError("missing or non-string 'task_id'")
+    if task_id not in problems:
+        raise ValueError(f"unknown task {task_id!r} (not in the suite being evaluated)")
+    solution = record.get("solution")
+    if solution is None and isinstance(record.get("completion"), str):
+        solution = problems[task_id].prompt + record["completion"]
+    if not isinstance(solution, str):
+        raise ValueError("needs a string 'solution' (or 'completion')")
+    size = len(solution.encode("utf-8", "surrogatepass"))
+    if size > MAX_SOLUTION_BYTES:
+        raise ValueError(f"solution is {size / 1e6:.1f} MB, limit {MAX_SOLUTION_BYTES >> 20} MB")
+    return Sample(0, task_id, solution)
+
+
+# --- what defines a run -----------------------------------------------------------------
+
+
+def problem_set_fingerprint(problems: Iterable[Problem]) -> str:
+    """Hash of every file that defines the problems and their references."""
+    digest = hashlib.sha256()
+    for problem in problems:
+        for folder in (problem.folder, problem.reference_folder):
+            for path in sorted(folder.rglob("*")):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    digest.update(str(path.relative_to(folder.parent)).encode())
+                    digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class EvaluateConfig:
+    suite: str
+    alpha: float | None = None  # None: each problem's own alpha
+    measure: MeasureConfig = MeasureConfig()
+    measure_tiers: bool = True
+    repetition: str = ""  # set to start an independent run of the same samples and config
+
+    def for_problem(self, problem: Problem) -> MeasureConfig:
+        return replace(
+            self.measure,
+            alpha=self.alpha or problem.limits.alpha,
+            memory_mb=problem.limits.memory_mb,
+        )
+
+
+def machine_info(guarantees: dict) -> dict[str, Any]:
+    return {
+        "host": platform.node(),
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "processor": _cpu_model(),
+        "cpus": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "codeeff_version": CODE_VERSION,
+        "sandbox_backend": "local",
+        "sandbox_guarantees": guarantees,
+    }
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+def run_identity(config: EvaluateConfig, samples_sha256: str, fingerprint: str) -> str:
+    described = json.dumps(
+        {"config": asdict(config), "samples": samples_sha256, "problems": fingerprint,
+         "version": CODE_VERSION},
+        sort_keys=True,
+    )  # fmt: skip
+    return hashlib.sha256(described.encode()).hexdigest()[:16]
+
+
+# --- the worker side ----------------------------------------------------------------------
+
+_worker_state: dict[str, Any] = {}
+
+
+def _init_worker(cpu_queue, root: str) -> None:
+    _die_with_parent()
+    cpu = cpu_queue.get()
+    _worker_state.update(cpu=cpu, backend=LocalBackend(), root=Path(root))
+    if cpu is not None:
+        os.sched_setaffinity(0, {cpu})
+
+
+def _die_with_parent() -> None:
+    """A killed evaluation must not leave workers measuring on (and disturbing) the CPUs."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except OSError:
+        pass
+
+
+@functools.lru_cache(maxsize=2)
+def _problem_levels(task_id: str, root: Path) -> tuple[Problem, list[LevelInputs]]:
+    """Inputs and the expert's answers for every level (trusted, computed in this process)."""
+    problem = next(p for p in load_suite(task_id.split("/")[0], root) if p.task_id == task_id)
+    levels = []
+    for level in problem.levels:
+        cases = [problem.generate(level, case) for case in range(level.cases)]
+        levels.append(
+            LevelInputs(level.name, level.weight, cases, problem.expected_outputs(level, cases))
+        )
+    return problem, levels
+
+
+def _measure_job(job: tuple[str, str, str, str, MeasureConfig]) -> tuple[str, str, str, dict]:
+    key, task_id, kind, source, config = job
+    problem, levels = _problem_levels(task_id, _worker_state["root"])
+    measured = measure_solution(
+        _worker_state["backend"], source, problem.expert.source, problem.entry_point, levels,
+        checker=problem.checker, config=config, cpu=_worker_state["cpu"],
+    )  # fmt: skip
+    return key, task_id, kind, dict(measured.as_dict(), config=asdict(config))
+
+
+# --- the parent side ----------------------------------------------------------------------
+
+
+@dataclass
+class EvaluateOutcome:
+    run_id: str
+    resumed: bool
+    skipped: int  # already finished in an earlier attempt
+    measured: int
+    sample_errors: list[str]
+
+
+def evaluate(
+    samples_path: str | Path,
+    config: EvaluateConfig,
+    db_path: str | Path,
+    jobs: int | None = None,
+    label: str | None = None,
+    root: Path | None = None,
+    progress: Callable[[int], Any] | None = None,
+    on_plan: Callable[[int], Any] | None = None,
+) -> EvaluateOutcome:
+    """Measure every sample (and every tier) not yet in the store for this run."""
+    root = root or default_root()
+    problems = {p.task_id: p for p in load_suite(config.suite, root)}
+    samples_file = read_samples(samples_path, problems)
+    run_id = run_identity(config, samples_file.sha256, problem_set_fingerprint(problems.values()))
+    backend = LocalBackend()
+    with Store(db_path) as store:
+        run_config = dict(asdict(config), task_ids=sorted(problems))
+        resumed = store.ensure_run(
+            run_id, label or Path(samples_path).stem, config.suite, run_config,
+            machine_info(backend.guarantees().as_dict()), str(samples_path),
+        )  # fmt: skip
+        done = store.finished_keys(run_id)
+        planned = [
+            (s.key, s.task_id, "sample", s.solution, config.for_problem(problems[s.task_id]))
+            for s in samples_file.samples
+        ]
+        if config.measure_tiers:
+            for task_id in sorted({s.task_id for s in samples_file.samples}):
+                problem = problems[task_id]
+                tier_config = replace(TIER_CONFIG, memory_mb=problem.limits.memory_mb)
+                planned += [
+                    (f"tier:{tier.name}", task_id, "tier", tier.source, tier_config)
+                    for tier in problem.tiers[:-1]
+                ]
+        jobs_todo = [job for job in planned if (job[0], job[1]) not in done]
+        jobs_todo.sort(key=lambda job: job[1])  # a task's jobs together: worker caches hit
+        if on_plan is not None:
+            on_plan(len(jobs_todo))
+        _run_pool(jobs_todo, store, run_id, jobs, root, progress)
+    return EvaluateOutcome(
+        run_id=run_id,
+        resumed=resumed,
+        skipped=len(planned) - len(jobs_todo),
+        measured=len(jobs_todo),
+        sample_errors=samples_file.errors,
+    )
+
+
+def _run_pool(jobs_todo, store: Store, run_id: str, jobs: int | None, root: Path, progress):
+    if not jobs_todo:
+        return
+    cpus = sorted(os.sched_getaffinity(0))
+    workers = max(1, min(jobs or len(cpus), len(jobs_todo)))
+    context = multiprocessing.get_context("forkserver")
+    cpu_queue = context.Queue()
+    for index in range(workers):
+        cpu_queue.put(cpus[index % len(cpus)] if cpus else None)
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(cpu_queue, str(root))
+    ) as pool:
+        pending = {pool.submit(_measure_job, job) for job in jobs_todo}
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in finished:
+                key, task_id, kind, measurement = future.result()
+                store.add_result(
+                    StoredResult(run_id, key, task_id, kind, measurement["verdict"],
+                                 measurement["passed"], measurement["error"], measurement)
+                )  # fmt: skip
+                if progress is not None:
+                    progress(1)

@@ -1,0 +1,216 @@
+"""The evaluation pipeline: samples -> sandbox -> store -> metrics, resume, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from codeeff import metrics
+from codeeff.evaluate import EvaluateConfig, SamplesError, evaluate, read_samples
+from codeeff.measure import MeasureConfig
+from codeeff.problems import load_suite
+from codeeff.report import summarize_stored_run
+from codeeff.store import Store
+from tests.fixtures.mini_suite import CRASH, EXPERT, SLOW, WRONG, write_mini_suite
+
+FAST = MeasureConfig(min_repeats=3, max_repeats=4)
+
+
+@pytest.fixture
+def mini_root(tmp_path: Path) -> Path:
+    return write_mini_suite(tmp_path / "root", {"alpha": 60_000, "beta": 80_000})
+
+
+def _write_samples(path: Path, rows: list[tuple[str, str]]) -> Path:
+    path.write_text("".join(json.dumps({"task_id": t, "solution": s}) + "\n" for t, s in rows))
+    return path
+
+
+def _run(samples: Path, root: Path, db: Path, **config):
+    return evaluate(
+        samples, EvaluateConfig(suite="mini", measure=FAST, **config), db, jobs=2, root=root
+    )
+
+
+def test_mixed_samples_give_the_hand_computed_pass_and_eff_at_k(mini_root, tmp_path):
+    samples = _write_samples(
+        tmp_path / "mixed.jsonl",
+        [
+            ("mini/alpha", EXPERT), ("mini/alpha", WRONG), ("mini/alpha", CRASH),
+            ("mini/beta", EXPERT), ("mini/beta", SLOW), ("mini/beta", EXPERT),
+        ],
+    )  # fmt: skip
+    db = tmp_path / "r.db"
+    outcome = _run(samples, mini_root, db, measure_tiers=False)
+    with Store(db) as store:
+        result = summarize_stored_run(store, outcome.run_id, ks=(1, 2, 3))
+    alpha, beta = result["tasks"]["mini/alpha"], result["tasks"]["mini/beta"]
+    assert [s["verdict"] for s in alpha["samples"]] == ["OK", "WA", "RE"]
+    assert [s["verdict"] for s in beta["samples"]] == ["OK", "TLE", "OK"]
+    # pass@k by hand: alpha has 1 of 3 correct, beta 3 of 3 (a TLE answer is correct).
+    assert alpha["pass@1"] == pytest.approx(1 / 3)
+    assert alpha["pass@2"] == pytest.approx(1 - 1 / 3)  # 1 - C(2,2)/C(3,2)
+    assert alpha["pass@3"] == 1.0 and beta["pass@1"] == 1.0
+    # eff@k by hand from the per-sample scores e (failures and timeouts score 0).
+    a = sorted(s["score"] for s in alpha["samples"])
+    b = sorted(s["score"] for s in beta["samples"])
+    assert a[0] == a[1] == 0 and 0.8 < a[2] < 1.2
+    assert b[0] == 0 and all(0.8 < e < 1.2 for e in b[1:])
+    assert alpha["eff@1"] == pytest.approx(sum(a) / 3)
+    assert alpha["eff@2"] == pytest.approx((1 / 3) * a[1] + (2 / 3) * a[2])
+    assert alpha["eff@3"] == pytest.approx(a[2])
+    assert beta["eff@2"] == pytest.approx((1 / 3) * b[1] + (2 / 3) * b[2])
+    summary = result["summary"]
+    assert summary["pass@1"] == pytest.approx((1 / 3 + 1) / 2)
+    assert summary["eff@1"] == pytest.approx((sum(a) / 3 + sum(b) / 3) / 2)
+    assert summary["ci95"]["pass@1"][0] <= summary["pass@1"] <= summary["ci95"]["pass@1"][1]
+
+
+def test_task_without_samples_counts_as_zero(mini_root, tmp_path):
+    samples = _write_samples(tmp_path / "one.jsonl", [("mini/alpha", EXPERT)])
+    db = tmp_path / "r.db"
+    outcome = _run(samples, mini_root, db, measure_tiers=False)
+    with Store(db) as store:
+        summary = summarize_stored_run(store, outcome.run_id)["summary"]
+    assert summary["tasks"] == 2 and summary["tasks_with_samples"] == 1
+    assert summary["pass@1"] == pytest.approx(0.5)
+
+
+def test_tiers_are_measured_in_the_run_for_beyond_and_dps(mini_root, tmp_path):
+    samples = _write_samples(tmp_path / "s.jsonl", [("mini/alpha", EXPERT)])
+    db = tmp_path / "r.db"
+    outcome = _run(samples, mini_root, db)
+    with Store(db) as store:
+        task = summarize_stored_run(store, outcome.run_id)["tasks"]["mini/alpha"]
+    assert task["tier_runtimes_s"]["naive"] > 3 * task["expert_runtime_s"]
+    assert task["beyond@1"] > 0.8 and task["dps_norm"] == 100.0
+
+
+def test_same_command_resumes_and_changed_config_starts_a_new_run(mini_root, tmp_path):
+    samples = _write_samples(tmp_path / "s.jsonl", [("mini/alpha", EXPERT)])
+    db = tmp_path / "r.db"
+    first = _run(samples, mini_root, db, measure_tiers=False)
+    again = _run(samples, mini_root, db, measure_tiers=False)
+    assert again.run_id == first.run_id and again.resumed and again.measured == 0
+    changed = _run(samples, mini_root, db, measure_tiers=False, alpha=3.0)
+    assert changed.run_id != first.run_id and changed.measured == 1
+
+
+def _cli(*args: str, root: Path) -> subprocess.Popen:
+    env = dict(os.environ, CODEEFF_ROOT=str(root))
+    return subprocess.Popen(
+        [sys.executable, "-m", "codeeff.cli", *args], env=env, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+
+
+def _verdicts(db: Path) -> dict[tuple[str, str], str]:
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT sample_key, task_id, verdict FROM results")
+        return {(key, task): verdict for key, task, verdict in rows}
+
+
+def test_kill_9_then_rerun_finishes_without_loss_or_double_measurement(mini_root, tmp_path):
+    rows = [(t, s) for t in ("mini/alpha", "mini/beta") for s in (EXPERT, WRONG, SLOW, CRASH)]
+    samples = _write_samples(tmp_path / "s.jsonl", rows)
+    args = ["evaluate", "--samples", str(samples), "--suite", "mini", "--jobs", "1",
+            "--no-tiers", "--quiet"]  # fmt: skip
+    killed_db, clean_db = tmp_path / "killed.db", tmp_path / "clean.db"
+    process = _cli(*args, "--db", str(killed_db), root=mini_root)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not killed_db.exists() or len(_verdicts(killed_db)) < 2):
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    finished_before = len(_verdicts(killed_db))
+    assert 2 <= finished_before < len(rows), "the kill should land mid-run"
+    rerun = _cli(*args, "--db", str(killed_db), root=mini_root)
+    _, err = rerun.communicate(timeout=300)
+    assert rerun.returncode == 0, err
+    assert f"{len(rows) - finished_before} measured now, {finished_before} already done" in err
+    clean = _cli(*args, "--db", str(clean_db), root=mini_root)
+    clean.communicate(timeout=300)
+    assert _verdicts(killed_db) == _verdicts(clean_db)
+    assert len(_verdicts(killed_db)) == len(rows)
+
+
+@pytest.fixture
+def core_problems():
+    return {p.task_id: p for p in load_suite("core")}
+
+
+def test_bad_lines_are_reported_and_the_rest_kept(tmp_path, core_problems):
+    path = tmp_path / "s.jsonl"
+    good = json.dumps({"task_id": "core/pair_sum_count", "solution": "def count_pairs(v, t): 0"})
+    path.write_bytes(
+        b"\n".join([
+            good.encode(),
+            b"{not json",
+            json.dumps({"task_id": "core/nope", "solution": "x"}).encode(),
+            b'{"task_id": "core/pair_sum_count", "solution": "\xff\xfe"}',
+            json.dumps({"task_id": "core/pair_sum_count", "solution": "#" * (5 << 20)}).encode(),
+            json.dumps({"task_id": "core/pair_sum_count"}).encode(),
+            json.dumps(["a list"]).encode(),
+        ])
+    )  # fmt: skip
+    parsed = read_samples(path, core_problems)
+    assert [s.line_no for s in parsed.samples] == [1]
+    messages = "\n".join(parsed.errors)
+    assert "line 2: not valid JSON" in messages
+    assert "line 3: unknown task 'core/nope'" in messages
+    assert "line 4: not valid UTF-8" in messages
+    assert "line 5: solution is 5.2 MB" in messages or "line 5: line is" in messages
+    assert "line 6: needs a string 'solution'" in messages
+    assert "line 7: a line must be a JSON object" in messages
+
+
+def test_completion_is_appended_to_the_prompt(tmp_path, core_problems):
+    path = tmp_path / "s.jsonl"
+    path.write_text(json.dumps({"task_id": "core/pair_sum_count", "completion": "    return 0\n"}))
+    (sample,) = read_samples(path, core_problems).samples
+    assert sample.solution.startswith("def count_pairs") and sample.solution.endswith("return 0\n")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"\n\n", "empty"),
+        (b"{broken\n[1]\n", "no line could be evaluated"),
+        (b"\xff\xfe\xfd\n", "no line could be evaluated"),
+    ],
+)
+def test_nothing_to_evaluate_is_a_clear_error_and_nonzero_exit(tmp_path, content, message):
+    path = tmp_path / "s.jsonl"
+    path.write_bytes(content)
+    with pytest.raises(SamplesError, match=message):
+        read_samples(path, {})
+    process = _cli("evaluate", "--samples", str(path), "--suite", "core", "--db",
+                   str(tmp_path / "r.db"), root=Path(__file__).resolve().parents[1])  # fmt: skip
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 2 and message in err
+
+
+def test_missing_samples_file_is_a_clear_error(tmp_path):
+    process = _cli("evaluate", "--samples", str(tmp_path / "nope.jsonl"), "--suite", "core",
+                   root=Path(__file__).resolve().parents[1])  # fmt: skip
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 2 and "no such file" in err
+
+
+def test_eff_at_k_in_summary_is_the_metrics_estimator(mini_root, tmp_path):
+    samples = _write_samples(tmp_path / "s.jsonl", [("mini/alpha", EXPERT)] * 2)
+    db = tmp_path / "r.db"
+    outcome = _run(samples, mini_root, db, measure_tiers=False)
+    with Store(db) as store:
+        task = summarize_stored_run(store, outcome.run_id, ks=(1, 2))["tasks"]["mini/alpha"]
+    scores = [s["score"] for s in task["samples"]]
+    assert task["eff@2"] == pytest.approx(metrics.eff_at_k(scores, 2))
