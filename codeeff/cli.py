@@ -179,6 +179,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     config = EvaluateConfig(
         suite=args.suite, alpha=args.alpha, measure_tiers=not args.no_tiers,
         repetition=str(time.time()) if args.new_run else "",
+        generation=getattr(args, "generation", None),
     )  # fmt: skip
     bar = tqdm(desc="measuring", unit="solution", total=0, disable=args.quiet)
 
@@ -214,6 +215,81 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump(result, handle, indent=2)
     return 0
+
+
+def _generate(args: argparse.Namespace, output: str) -> tuple[int, dict]:
+    """Run generation for `generate` and `evaluate-model`; returns (exit code, config)."""
+    import contextlib
+    import os
+    from dataclasses import asdict
+
+    from tqdm import tqdm
+
+    from codeeff.generate import GenerationConfig, generate
+    from codeeff.local_model import (
+        DEFAULT_LOCAL_MODEL,
+        LocalModelError,
+        is_local,
+        serve_local_model,
+    )
+    from codeeff.problems import load_suite
+
+    model = args.model or DEFAULT_LOCAL_MODEL
+    problems = load_suite(args.suite)
+    if args.limit:
+        problems = problems[: args.limit]
+    api_key = os.environ.get(args.api_key_env) if args.api_key_env else None
+    if args.api_key_env and api_key is None:
+        print(f"codeeff: environment variable {args.api_key_env} is not set", file=sys.stderr)
+        return 2, {}
+    server = (
+        serve_local_model(model.split(":", 1)[1]) if is_local(model)
+        else contextlib.nullcontext((args.base_url, model))
+    )  # fmt: skip
+    bar = tqdm(desc="generating", unit="reply", total=0, disable=args.quiet)
+
+    def set_total(total: int) -> None:
+        bar.total = total
+        bar.refresh()
+
+    try:
+        with server as (base_url, served_model):
+            config = GenerationConfig(
+                model=served_model, base_url=base_url, n=args.n, temperature=args.temperature,
+                max_tokens=args.max_tokens, instruction=args.instruction,
+            )  # fmt: skip
+            outcome = generate(problems, config, output, api_key, args.concurrency,
+                               progress=bar.update, on_plan=set_total)  # fmt: skip
+    except LocalModelError as error:
+        bar.close()
+        print(f"codeeff: {error}", file=sys.stderr)
+        return 2, {}
+    bar.close()
+    for failure in outcome.failed:
+        print(f"codeeff: request failed after retries: {failure}", file=sys.stderr)
+    print(f"{outcome.requested} replies requested, {outcome.cached} from the cache, "
+          f"{len(outcome.failed)} failed, {outcome.extraction_errors} without usable code; "
+          f"samples in {output}", file=sys.stderr)  # fmt: skip
+    generation = dict(asdict(config), model_requested=model, base_url=None if is_local(model)
+                      else base_url)  # fmt: skip
+    return (1 if outcome.failed and outcome.requested == len(outcome.failed) else 0), generation
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    return _generate(args, args.output)[0]
+
+
+def cmd_evaluate_model(args: argparse.Namespace) -> int:
+    model = args.model or "local:smollm2"
+    output = (
+        args.output or f"results/{model.replace('/', '_').replace(':', '_')}/{args.suite}.jsonl"
+    )
+    status, generation = _generate(args, output)
+    if status:
+        return status
+    args.samples, args.label = output, args.label or model
+    args.generation = generation
+    return cmd_evaluate(args)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -305,10 +381,62 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="skip timing the slower reference tiers (no Beyond@k or DPS)",
     )
-    evaluate.add_argument("--new-run", action="store_true",
-                          help="measure again from scratch as a new run (default: resume)")
+    evaluate.add_argument(
+        "--new-run",
+        action="store_true",
+        help="measure again from scratch as a new run (default: resume)",
+    )
     evaluate.add_argument("--quiet", action="store_true", help="no progress bar")
     evaluate.set_defaults(handler=cmd_evaluate)
+
+    generation_options = argparse.ArgumentParser(add_help=False)
+    generation_options.add_argument(
+        "--model", help="model name at the endpoint, or local:smollm2 (default: local:smollm2, "
+        "served by codeeff itself on 127.0.0.1, no key and no network)")  # fmt: skip
+    generation_options.add_argument("--base-url", help="OpenAI-compatible endpoint, e.g. "
+                                    "http://localhost:8000/v1 (default: OpenAI)")  # fmt: skip
+    generation_options.add_argument("--api-key-env", help="environment variable holding the key")
+    generation_options.add_argument("--suite", default="core", help="suite (default: core)")
+    generation_options.add_argument(
+        "--n", type=int, default=5, help="samples per task (default: 5)"
+    )
+    generation_options.add_argument("--temperature", type=float, default=0.8)
+    generation_options.add_argument("--max-tokens", type=int, default=1024)
+    generation_options.add_argument("--concurrency", type=int, default=8)
+    generation_options.add_argument(
+        "--instruction",
+        choices=["plain", "efficient"],
+        default="plain",
+        help="prompt variant (default: plain)",
+    )
+    generation_options.add_argument("--limit", type=int, help="only the first N tasks (smoke runs)")
+    generation_options.add_argument("--quiet", action="store_true", help="no progress bars")
+
+    generate = commands.add_parser(
+        "generate", parents=[generation_options],
+        help="ask a model for solutions and write a samples file (resumable)",
+    )  # fmt: skip
+    generate.add_argument("-o", "--output", required=True, help="samples file to write (JSONL)")
+    generate.set_defaults(handler=cmd_generate)
+
+    evaluate_model = commands.add_parser(
+        "evaluate-model", parents=[generation_options],
+        help="generate with a model, then evaluate: the main job (default: the embedded model)",
+    )  # fmt: skip
+    evaluate_model.add_argument(
+        "-o", "--output", help="samples file (default: results/MODEL/SUITE.jsonl)"
+    )
+    evaluate_model.add_argument("--db", default="codeeff.db", help="results database")
+    evaluate_model.add_argument(
+        "--jobs", type=int, help="parallel sandboxes (default: one per CPU)"
+    )
+    evaluate_model.add_argument("--k", type=_parse_ks, default=[1], help="k values, e.g. 1,5")
+    evaluate_model.add_argument("--alpha", type=float, help="time limit factor")
+    evaluate_model.add_argument("--label", help="run name in reports (default: the model)")
+    evaluate_model.add_argument("--json", help="also write the full results here")
+    evaluate_model.add_argument("--no-tiers", action="store_true", help="skip tier timing")
+    evaluate_model.add_argument("--new-run", action="store_true", help="measure from scratch")
+    evaluate_model.set_defaults(handler=cmd_evaluate_model)
 
     report = commands.add_parser("report", help="the metrics of stored runs, side by side")
     report.add_argument(

@@ -134,6 +134,7 @@ class EvaluateConfig:
     measure: MeasureConfig = MeasureConfig()
     measure_tiers: bool = True
     repetition: str = ""  # set to start an independent run of the same samples and config
+    generation: dict | None = None  # how the samples were made (evaluate-model), if known
 
     def for_problem(self, problem: Problem) -> MeasureConfig:
         return replace(

@@ -22,15 +22,15 @@ def run_solution(backend):
         *arg_tuples: tuple,
         cpu_limit_s: float = 2.0,
         wall_limit_s: float | None = None,
-        limits: SandboxLimits = SandboxLimits(memory_mb=256),
+        limits: SandboxLimits | None = None,
     ) -> list[RunResult]:
         arg_tuples = arg_tuples or ((),)
+        limits = limits or SandboxLimits(memory_mb=256)
         with backend.open(source, "f", limits, cpu=default_cpu()) as sandbox:
             results = []
             for key, args in enumerate(arg_tuples):
                 sandbox.add_input(key, args)
                 results.append(sandbox.run(key, cpu_limit_s, wall_limit_s or cpu_limit_s * 2 + 1))
-            # The harness keeps working: one more honest call in the same sandbox.
             return results
 
     return run
