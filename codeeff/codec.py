@@ -23,6 +23,8 @@ from __future__ import annotations
 import base64
 import json
 import math
+import os
+import struct
 from typing import Any
 
 # Plain JSON numbers stay exact in every JSON reader below this bound.
@@ -146,3 +148,44 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
 
 def _reject_constant(name: str) -> Any:
     raise CodecError(f"bare {name} is not allowed; non-finite floats are tagged")
+
+
+# --- framing: how messages travel over the pipes to and from a sandbox --------------
+# A frame is a 4-byte big-endian length, a JSON header, and, if the header says
+# "payload_bytes": n, n raw bytes (an encoded value, or tensor data).
+
+
+def pack_frame(header: dict, payload: bytes = b"") -> bytes:
+    if payload:
+        header = dict(header, payload_bytes=len(payload))
+    body = json.dumps(header).encode()
+    return struct.pack(">I", len(body)) + body + payload
+
+
+def write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def write_frame(fd: int, header: dict, payload: bytes = b"") -> None:
+    write_all(fd, pack_frame(header, payload))
+
+
+def read_exact(fd: int, size: int) -> bytes:
+    chunks = []
+    while size:
+        chunk = os.read(fd, min(size, 1 << 20))
+        if not chunk:
+            raise EOFError("the other side closed the channel")
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_frame(fd: int) -> tuple[dict, bytes]:
+    """Blocking read of one frame (the sandbox side; the harness adds timeouts)."""
+    (length,) = struct.unpack(">I", read_exact(fd, 4))
+    header = json.loads(read_exact(fd, length))
+    size = header.get("payload_bytes", 0)
+    return header, read_exact(fd, size) if size else b""

@@ -8,15 +8,13 @@ so CPU time and peak memory come from the kernel's accounting of that child; the
 child's own clocks are never read. Between runs it wipes /tmp and /dev/shm, so no
 state survives from one run to the next.
 
-Protocol with the harness, on fds 0 (in) and 1 (out): frames of a 4-byte big-endian
-length and a JSON header; a header with "payload_bytes": n is followed by n raw bytes.
+Protocol with the harness, on fds 0 (in) and 1 (out): codec's frames.
 """
 
 from __future__ import annotations
 
 import ctypes
 import gc
-import json
 import os
 import platform
 import resource
@@ -220,37 +218,6 @@ def set_not_dumpable() -> bool:
         return False
 
 
-# --- framing ----------------------------------------------------------------------
-
-
-def read_exact(fd: int, size: int) -> bytes:
-    chunks = []
-    while size:
-        chunk = os.read(fd, min(size, 1 << 20))
-        if not chunk:
-            raise EOFError("harness closed the channel")
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
-
-
-def read_frame(fd: int) -> tuple[dict, bytes]:
-    (length,) = struct.unpack(">I", read_exact(fd, 4))
-    header = json.loads(read_exact(fd, length))
-    payload = read_exact(fd, header["payload_bytes"]) if header.get("payload_bytes") else b""
-    return header, payload
-
-
-def write_frame(fd: int, header: dict, payload: bytes = b"") -> None:
-    if payload:
-        header = dict(header, payload_bytes=len(payload))
-    body = json.dumps(header).encode()
-    data = struct.pack(">I", len(body)) + body + payload
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
 # --- the child --------------------------------------------------------------------
 
 
@@ -285,7 +252,7 @@ def run_child(code, entry_point: str, args: tuple, request: dict, result_fd: int
             data = b"O" + str(error).encode()
         except codec.CodecError as error:
             data = b"C" + str(error).encode()[:ERROR_TEXT_LIMIT]
-        _write_all(result_fd, data)
+        codec.write_all(result_fd, data)
         os._exit(0)
     except BaseException:  # SystemExit and KeyboardInterrupt are failures too
         text = traceback.format_exc(limit=8)[-ERROR_TEXT_LIMIT:]
@@ -293,12 +260,6 @@ def run_child(code, entry_point: str, args: tuple, request: dict, result_fd: int
             os.write(result_fd, b"E" + text.encode("utf-8", "replace"))
         finally:
             os._exit(1)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
 
 
 # --- the zygote -------------------------------------------------------------------
@@ -479,11 +440,11 @@ def serve(in_fd: int, out_fd: int) -> None:
     }
     gc.collect()
     gc.freeze()  # children do not copy-on-write the zygote's objects when they collect
-    write_frame(out_fd, hello)
+    codec.write_frame(out_fd, hello)
     code, entry_point, inputs = None, None, {}
     while True:
         try:
-            request, payload = read_frame(in_fd)
+            request, payload = codec.read_frame(in_fd)
         except EOFError:
             return
         op = request.get("op")
@@ -491,7 +452,7 @@ def serve(in_fd: int, out_fd: int) -> None:
             try:
                 code = compile(payload.decode("utf-8"), "/tmp/solution.py", "exec")
                 entry_point = request["entry_point"]
-                write_frame(out_fd, {"op": "loaded", "ok": True})
+                codec.write_frame(out_fd, {"op": "loaded", "ok": True})
             except (
                 SyntaxError,
                 ValueError,
@@ -499,7 +460,7 @@ def serve(in_fd: int, out_fd: int) -> None:
                 RecursionError,
                 MemoryError,
             ) as error:
-                write_frame(
+                codec.write_frame(
                     out_fd,
                     {"op": "loaded", "ok": False, "error": f"{type(error).__name__}: {error}"},
                 )
@@ -507,21 +468,21 @@ def serve(in_fd: int, out_fd: int) -> None:
             try:
                 inputs[request["key"]] = tuple(codec.decode(payload))
                 gc.freeze()
-                write_frame(out_fd, {"op": "stored", "ok": True})
+                codec.write_frame(out_fd, {"op": "stored", "ok": True})
             except codec.CodecError as error:
-                write_frame(out_fd, {"op": "stored", "ok": False, "error": str(error)})
+                codec.write_frame(out_fd, {"op": "stored", "ok": False, "error": str(error)})
         elif op == "run" and code is None:
-            write_frame(out_fd, {"op": "error", "ok": False, "error": "no solution loaded"})
+            codec.write_frame(out_fd, {"op": "error", "ok": False, "error": "no solution loaded"})
         elif op == "run":
             header, data = measure_child(
                 code, entry_point, inputs[request["key"]], request, seccomp
             )
-            write_frame(out_fd, header, data)
+            codec.write_frame(out_fd, header, data)
         elif op == "forget":
             inputs.pop(request["key"], None)
-            write_frame(out_fd, {"op": "forgotten", "ok": True})
+            codec.write_frame(out_fd, {"op": "forgotten", "ok": True})
         else:
-            write_frame(out_fd, {"op": "error", "ok": False, "error": f"unknown op {op!r}"})
+            codec.write_frame(out_fd, {"op": "error", "ok": False, "error": f"unknown op {op!r}"})
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ def generate(level, case: int, rng: random.Random) -> tuple:
     if level.index <= 0:
         rows = rng.randint(1, rows)
         cols = rng.randint(1, cols)
-        count = rng.randint(0, count)
+        count = rng.randint(0, count) if rng.random() < 0.2 else rng.randint(1, count)
     bias = rng.randint(-300, 300)
     rand = rng.random
     grid = [

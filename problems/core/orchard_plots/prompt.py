@@ -1,6 +1,4 @@
-def plot_yields(
-    grid: list[list[int]], plots: list[tuple[int, int, int, int]]
-) -> list[int]:
+def plot_yields(grid: list[list[int]], plots: list[tuple[int, int, int, int]]) -> list[int]:
     """An orchard is a rectangular grid of trees; grid[r][c] is the net yield
     (possibly negative) of the tree in row r, column c. Each plot is given as
     (top, left, bottom, right) and covers every tree with

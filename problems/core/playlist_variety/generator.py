@@ -33,13 +33,19 @@ def generate(level, case: int, rng: random.Random) -> tuple:
     size = level.params["pool"]
     run = level.params["run"]
     if level.index <= 0:
-        n = rng.randint(0, n)
+        n = rng.randint(0, n) if rng.random() < 0.2 else rng.randint(n // 2, n)
         size = rng.randint(1, size)
         run = rng.randint(1, run)
     pool = rng.sample(range(10**9), size)
     genres = _runs(n, pool, run, rng)
     if level.index <= 0:
-        limit = rng.randint(0, size + 1)
+        roll = rng.random()
+        if roll < 0.05:
+            limit = 0
+        elif roll < 0.35:
+            limit = rng.randint(1, size + 1)
+        else:
+            limit = rng.randint(1, max(1, size - 1))
     else:
         # Just below the pool size: windows stay long but the limit still bites.
         limit = size - rng.randint(1, 3)

@@ -41,9 +41,11 @@ def generate(level, case: int, rng: random.Random) -> tuple:
     p = level.params
     n, span, k = p["n"], p["span"], p["k"]
     if level.index <= 0:
-        n = rng.randint(0, n)
+        n = rng.randint(0, n) if rng.random() < 0.2 else rng.randint(n // 2, n)
         span = rng.randint(0, span)
-        k = rng.randint(1, k)
+        k = rng.randint(1, k if rng.random() < 0.2 else max(1, min(k, n // 2)))
+        if rng.random() < 0.5:
+            return ([rng.randint(0, span) for _ in range(n)], k)
     else:
         k = rng.randint(k // 2, k)
     return (_positions(n, span, rng), k)

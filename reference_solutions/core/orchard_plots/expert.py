@@ -2,9 +2,7 @@ from itertools import accumulate
 from operator import add
 
 
-def plot_yields(
-    grid: list[list[int]], plots: list[tuple[int, int, int, int]]
-) -> list[int]:
+def plot_yields(grid: list[list[int]], plots: list[tuple[int, int, int, int]]) -> list[int]:
     # 2-D prefix sums built row by row at C speed, then O(1) per plot.
     cols = len(grid[0])
     above = [0] * (cols + 1)

@@ -1,6 +1,4 @@
-def plot_yields(
-    grid: list[list[int]], plots: list[tuple[int, int, int, int]]
-) -> list[int]:
+def plot_yields(grid: list[list[int]], plots: list[tuple[int, int, int, int]]) -> list[int]:
     # Add up every tree of every plot: O(area) per plot.
     out = []
     for top, left, bottom, right in plots:

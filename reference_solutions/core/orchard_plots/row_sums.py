@@ -1,6 +1,4 @@
-def plot_yields(
-    grid: list[list[int]], plots: list[tuple[int, int, int, int]]
-) -> list[int]:
+def plot_yields(grid: list[list[int]], plots: list[tuple[int, int, int, int]]) -> list[int]:
     # Prefix sums per row only: O(height) per plot.
     prefix = []
     for row in grid:

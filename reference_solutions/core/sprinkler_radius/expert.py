@@ -2,26 +2,33 @@ from bisect import bisect_right
 
 
 def min_spray_radius(beds: list[int], sprinklers: int) -> int:
-    # Distinct positions in order; binary search the reach. Each feasibility
-    # test greedily opens a sprinkler at the first dry bed and jumps past its
-    # reach with a C-level bisect, so it costs O(min(k, n) log n) and stops
-    # as soon as more than k sprinklers would be needed.
-    xs = sorted(set(beds))
-    n = len(xs)
+    # Sort once, then binary search the width 2r of the widest group. A
+    # feasibility test greedily opens a sprinkler at the first dry bed and jumps
+    # past its reach with a C-level bisect (first inside a short window, as
+    # jumps are usually about n / k beds long), so it costs O(min(k, n) log n)
+    # and stops once k sprinklers are used. For large k a plain scan is cheaper.
+    n = len(beds)
     k = sprinklers
     if n <= k:
         return 0
+    xs = sorted(beds)
     first, last = xs[0], xs[-1]
+    step = 2 * (n // k) + 2
 
-    def fits(width: int) -> bool:
+    def jumps(width: int) -> bool:
         i = 0
         for _ in range(k):
-            i = bisect_right(xs, xs[i] + width, i)
-            if i >= n:
-                return True
+            target = xs[i] + width
+            j = i + step
+            if j < n and xs[j] > target:
+                i = bisect_right(xs, target, i, j)
+            else:
+                i = bisect_right(xs, target, i)
+                if i >= n:
+                    return True
         return False
 
-    def fits_scan(width: int) -> bool:
+    def scan(width: int) -> bool:
         used = 1
         limit = first + width
         for x in xs:
@@ -32,17 +39,12 @@ def min_spray_radius(beds: list[int], sprinklers: int) -> int:
                 limit = x + width
         return True
 
-    test = fits if k * n.bit_length() < 2 * n else fits_scan
-    # Every group of k consecutive gaps' span is at most ceil(total / k) wide,
-    # which is therefore always enough.
+    fits = jumps if k * n.bit_length() < 2 * n else scan
+    # Greedy groups of width ceil(span / k) always reach the last bed.
     lo, hi = 0, -(-(last - first) // k)
-    # The widest group needs at least the span left after removing the k - 1
-    # widest gaps, shared between k groups.
-    gaps = sorted([b - a for a, b in zip(xs, xs[1:])], reverse=True)
-    lo = max(0, (last - first - sum(gaps[: k - 1])) // k)
     while lo < hi:
         mid = (lo + hi) // 2
-        if test(mid):
+        if fits(mid):
             hi = mid
         else:
             lo = mid + 1

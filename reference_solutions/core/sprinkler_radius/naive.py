@@ -1,9 +1,22 @@
+import heapq
+
+
 def min_spray_radius(beds: list[int], sprinklers: int) -> int:
-    # The best reach covers some group of beds exactly, so the needed width is
-    # a difference of two bed positions: try them all in increasing order.
+    # The best reach waters some group of beds exactly, so the width it needs
+    # is a difference of two bed positions. Walk all such differences in
+    # increasing order (a merge of the n sorted rows xs[j] - xs[i], j >= i)
+    # and test each new one with a full greedy pass: O(n^2 log n + n^3).
     xs = sorted(beds)
-    widths = sorted({b - a for a in xs for b in xs if b >= a})
-    for width in widths:
+    n = len(xs)
+    heap = [(0, i, i) for i in range(n)]
+    last_tried = -1
+    while heap:
+        width, i, j = heapq.heappop(heap)
+        if j + 1 < n:
+            heapq.heappush(heap, (xs[j + 1] - xs[i], i, j + 1))
+        if width == last_tried:
+            continue
+        last_tried = width
         used = 0
         reach = -1
         for x in xs:
