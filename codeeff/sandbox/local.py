@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import json
 import os
-import select
 import shutil
 import signal
-import struct
 import subprocess
 import sys
 import time
@@ -34,6 +31,7 @@ from codeeff.sandbox.base import (
     Verdict,
 )
 from codeeff.sandbox.cgroups import CgroupHost, SandboxCgroup, remove_stale_groups
+from codeeff.sandbox.channel import Channel
 
 WORKER_DIR_IN_SANDBOX = "/codeeff"
 SITE_DIR_IN_SANDBOX = "/codeeff/site"
@@ -44,7 +42,6 @@ PROTOCOL_TIMEOUT_S = 60.0
 ZYGOTE_MEMORY_MB = 160
 # bwrap, the zygote and the child's main thread: the rest of pids.max is for threads.
 PIDS_PER_SANDBOX_EXTRA = 3
-READ_CHUNK_BYTES = 1 << 16
 
 
 def find_bwrap() -> str:
@@ -230,12 +227,11 @@ class LocalSandbox(Sandbox):
             bufsize=0,
             env={"PATH": "/usr/bin:/bin"},
         )
-        self._to_zygote = self.process.stdin.fileno()
-        self._from_zygote = self.process.stdout.fileno()
-        self._buffer = bytearray()  # read ahead: a whole answer usually takes one read
-        self._poller = select.poll()
-        self._poller.register(self._from_zygote, select.POLLIN)
-        hello = self._read_frame(PROTOCOL_TIMEOUT_S)[0]
+        self.channel = Channel(
+            self.process.stdin.fileno(), self.process.stdout.fileno(), self.close,
+            self._stderr_tail,
+        )  # fmt: skip
+        hello = self.channel.receive(PROTOCOL_TIMEOUT_S)[0]
         self.guarantees.namespaces = True
         self.guarantees.network_isolated = True
         self.guarantees.read_only_system = True
@@ -244,40 +240,6 @@ class LocalSandbox(Sandbox):
         self.preloaded = hello.get("preloaded", [])
 
     # --- protocol -----------------------------------------------------------------
-
-    def _write_frame(self, header: dict, payload: bytes = b"") -> None:
-        if payload:
-            header = dict(header, payload_bytes=len(payload))
-        body = json.dumps(header).encode()
-        view = memoryview(struct.pack(">I", len(body)) + body + payload)
-        try:
-            while view:
-                view = view[os.write(self._to_zygote, view) :]
-        except OSError as error:
-            raise SandboxError(f"sandbox is gone: {self._stderr_tail()}") from error
-
-    def _read_exact(self, size: int, deadline: float) -> bytes:
-        buffer = self._buffer
-        while len(buffer) < size:
-            remaining_ms = (deadline - time.monotonic()) * 1000
-            if remaining_ms <= 0 or not self._poller.poll(remaining_ms):
-                self.close()
-                raise SandboxError("sandbox did not answer in time; killed")
-            chunk = os.read(self._from_zygote, max(size - len(buffer), READ_CHUNK_BYTES))
-            if not chunk:
-                raise SandboxError(f"sandbox closed the channel: {self._stderr_tail()}")
-            buffer += chunk
-        data = bytes(buffer[:size])
-        del buffer[:size]
-        return data
-
-    def _read_frame(self, timeout_s: float) -> tuple[dict, bytes]:
-        deadline = time.monotonic() + timeout_s
-        (length,) = struct.unpack(">I", self._read_exact(4, deadline))
-        header = json.loads(self._read_exact(length, deadline))
-        size = header.get("payload_bytes", 0)
-        payload = self._read_exact(size, deadline) if size else b""
-        return header, payload
 
     def _stderr_tail(self) -> str:
         process = self.process
@@ -290,20 +252,20 @@ class LocalSandbox(Sandbox):
     # --- operations -------------------------------------------------------------------
 
     def load(self, source: str, entry_point: str) -> None:
-        self._write_frame({"op": "load", "entry_point": entry_point}, source.encode("utf-8"))
-        answer = self._read_frame(PROTOCOL_TIMEOUT_S)[0]
+        self.channel.send({"op": "load", "entry_point": entry_point}, source.encode("utf-8"))
+        answer = self.channel.receive(PROTOCOL_TIMEOUT_S)[0]
         if not answer.get("ok"):
             raise SolutionLoadError(answer.get("error", "the solution does not compile"))
 
     def add_input(self, key: int, args: tuple) -> None:
-        self._write_frame({"op": "input", "key": key}, codec.encode(tuple(args)))
-        answer = self._read_frame(PROTOCOL_TIMEOUT_S)[0]
+        self.channel.send({"op": "input", "key": key}, codec.encode(tuple(args)))
+        answer = self.channel.receive(PROTOCOL_TIMEOUT_S)[0]
         if not answer.get("ok"):
             raise SandboxError(f"input {key} rejected: {answer.get('error')}")
 
     def forget(self, key: int) -> None:
-        self._write_frame({"op": "forget", "key": key})
-        self._read_frame(PROTOCOL_TIMEOUT_S)
+        self.channel.send({"op": "forget", "key": key})
+        self.channel.receive(PROTOCOL_TIMEOUT_S)
 
     def run(self, key: int, cpu_limit_s: float, wall_limit_s: float) -> RunResult:
         request = {
@@ -317,8 +279,8 @@ class LocalSandbox(Sandbox):
         cgroup = self.cgroup
         cpu_before = cgroup.cpu_usage_s() if cgroup else None
         started = time.perf_counter()
-        self._write_frame(request)
-        header, payload = self._read_frame(wall_limit_s + PROTOCOL_TIMEOUT_S)
+        self.channel.send(request)
+        header, payload = self.channel.receive(wall_limit_s + PROTOCOL_TIMEOUT_S)
         wall_s = time.perf_counter() - started
         cgroup_cpu_s = None
         if cpu_before is not None:

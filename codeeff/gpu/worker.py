@@ -1,0 +1,252 @@
+"""The process that runs Triton solutions on the GPU (or in Triton's CPU interpreter).
+
+One worker holds either the untrusted candidate (role "candidate", inside a sandbox)
+or the trusted baselines (role "reference": PyTorch eager and the Triton expert); the
+two never share a process, so a candidate cannot find the reference or the expected
+outputs in its own memory. The parent (runner.py) compares outputs, so nothing here
+decides correctness; this file only generates inputs from seeds, calls, times and
+ships raw output bytes.
+
+Timing: a fresh input per timed call (generated from a new seed, outside the timed
+window), the L2 cache flushed by writing a buffer twice its size, a device-wide
+synchronize before the end event (work on any stream is included), CUDA events read
+through references saved before the candidate was loaded; any later change to those
+primitives or to this module's functions is reported as tampering.
+
+Protocol on fds 0/1: codec frames. Standard library, codec, torch and triton only.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback
+import types
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))  # codeeff/ (or /codeeff in the sandbox)
+import codec  # noqa: E402
+
+INTERPRET = os.environ.get("TRITON_INTERPRET") == "1"
+import torch  # noqa: E402
+import triton  # noqa: E402
+
+DEVICE = "cpu" if INTERPRET or not torch.cuda.is_available() else "cuda"
+L2_FLUSH_BYTES = 256 << 20  # > 2x the L2 of current data-centre GPUs (H200: 60 MB)
+
+# Saved before any untrusted code runs; timing only ever calls these.
+_EVENT = torch.cuda.Event
+_RECORD = torch.cuda.Event.record
+_ELAPSED = torch.cuda.Event.elapsed_time
+_EVENT_SYNC = torch.cuda.Event.synchronize
+_SYNC = torch.cuda.synchronize
+_PERF = time.perf_counter
+WATCHED = {
+    "torch.cuda.Event": lambda: torch.cuda.Event,
+    "torch.cuda.Event.record": lambda: torch.cuda.Event.record,
+    "torch.cuda.Event.elapsed_time": lambda: torch.cuda.Event.elapsed_time,
+    "torch.cuda.Event.synchronize": lambda: torch.cuda.Event.synchronize,
+    "torch.cuda.synchronize": lambda: torch.cuda.synchronize,
+    "time.perf_counter": lambda: time.perf_counter,
+}
+WATCHED_ORIGINALS = {name: get() for name, get in WATCHED.items()}
+
+LAUNCHES = {"count": 0}
+
+
+def _count_launches() -> None:
+    """Wrap Triton's launch path so the parent can require a real @triton.jit launch."""
+    from triton.runtime import jit
+
+    targets = [jit.JITFunction]
+    interpreter = getattr(triton.runtime, "interpreter", None)
+    if interpreter is not None and hasattr(interpreter, "InterpretedFunction"):
+        targets.append(interpreter.InterpretedFunction)
+    for cls in targets:
+        original = cls.run
+
+        def run(self, *args, __original=original, **kwargs):
+            LAUNCHES["count"] += 1
+            return __original(self, *args, **kwargs)
+
+        cls.run = run
+
+
+def _snapshot_module() -> dict[str, tuple]:
+    module = sys.modules[__name__]
+    return {
+        name: (value, getattr(value, "__code__", None))
+        for name, value in vars(module).items()
+        if isinstance(value, types.FunctionType)
+    }
+
+
+def tampering(snapshot: dict[str, tuple]) -> str:
+    """Names of timing primitives or worker functions that changed since the snapshot."""
+    changed = [name for name, get in WATCHED.items() if get() is not WATCHED_ORIGINALS[name]]
+    module = sys.modules[__name__]
+    for name, (function, code) in snapshot.items():
+        current = vars(module).get(name)
+        if current is not function or getattr(current, "__code__", None) is not code:
+            changed.append(f"worker.{name}")
+    return ", ".join(changed)
+
+
+class Level:
+    """What generate() receives as `level` (same attributes as problems.Level)."""
+
+    def __init__(self, data: dict):
+        self.name, self.index, self.weight = data["name"], data["index"], data["weight"]
+        self.cases, self.params = data["cases"], data["params"]
+
+
+def _load(source: str, name: str) -> types.ModuleType:
+    module = types.ModuleType(name)
+    module.__file__ = f"/tmp/{name}.py"
+    sys.modules[name] = module
+    exec(compile(source, module.__file__, "exec"), module.__dict__)
+    return module
+
+
+def encode_output(value) -> tuple[dict, bytes]:
+    """Describe and serialise a returned value: tensors as raw bytes, never pickle."""
+    if isinstance(value, torch.Tensor):
+        tensor = value.detach()
+        data = tensor.contiguous().cpu()
+        raw = data.view(torch.uint8).numpy().tobytes() if data.numel() else b""
+        return {"kind": "tensor", "exact_type": type(value) is torch.Tensor,
+                "dtype": str(tensor.dtype).removeprefix("torch."), "shape": list(tensor.shape),
+                "device": tensor.device.type, "nbytes": len(raw)}, raw  # fmt: skip
+    if isinstance(value, (tuple, list)):
+        parts, payload = [], b""
+        for item in value:
+            meta, raw = encode_output(item)
+            parts.append(meta)
+            payload += raw
+        return {"kind": type(value).__name__, "items": parts}, payload
+    if type(value) in (int, float, bool) or value is None:
+        return {"kind": "scalar", "value": value}, b""
+    return {"kind": "unsupported", "type": type(value).__qualname__}, b""
+
+
+class Worker:
+    def __init__(self):
+        self.functions: dict[str, object] = {}
+        self.generator = None
+        self.last_output: dict[str, object] = {}
+        self.flush = (
+            torch.empty(L2_FLUSH_BYTES, dtype=torch.uint8, device=DEVICE)
+            if DEVICE == "cuda"
+            else None
+        )
+        self.snapshot: dict[str, tuple] = {}
+
+    def inputs(self, request: dict) -> tuple:
+        import random
+
+        rng = random.Random(request["seed"])
+        return tuple(self.generator.generate(Level(request["level"]), request["case"], rng, DEVICE))
+
+    def load(self, request: dict) -> dict:
+        _count_launches()
+        self.snapshot = _snapshot_module()
+        self.generator = _load(request["generator"], "codeeff_generator")
+        for which, source in request["sources"].items():
+            module = _load(source, f"codeeff_{which}")
+            name = request["entry_points"][which]
+            function = getattr(module, name, None)
+            if not callable(function):
+                raise NameError(f"the {which} does not define {name}()")
+            self.functions[which] = function
+        return {"ok": True}
+
+    def call(self, request: dict) -> tuple[dict, bytes]:
+        """One correctness call: launches counted, inputs checked for mutation."""
+        inputs = self.inputs(request)
+        pristine = [x.clone() if isinstance(x, torch.Tensor) else x for x in inputs]
+        LAUNCHES["count"] = 0
+        output = self.functions[request["which"]](*inputs)
+        if DEVICE == "cuda":
+            _SYNC()
+        launches = LAUNCHES["count"]
+        mutated = any(
+            isinstance(x, torch.Tensor) and not torch.equal(x, p)
+            for x, p in zip(inputs, pristine, strict=True)
+        )
+        meta, raw = encode_output(output)
+        return {"ok": True, "launches": launches, "mutated": mutated, "output": meta}, raw
+
+    def time(self, request: dict) -> dict:
+        """One timed call on a fresh input; the output is kept for a possible audit."""
+        inputs = self.inputs(request)
+        function = self.functions[request["which"]]
+        _SYNC()
+        self.flush.zero_()
+        start, end = _EVENT(enable_timing=True), _EVENT(enable_timing=True)
+        _SYNC()
+        _RECORD(start)
+        output = function(*inputs)
+        _SYNC()  # device-wide: includes work the call left on other streams
+        _RECORD(end)
+        _EVENT_SYNC(end)
+        self.last_output[request["which"]] = output
+        return {"ok": True, "ms": _ELAPSED(start, end)}
+
+    def audit(self, request: dict) -> tuple[dict, bytes]:
+        meta, raw = encode_output(self.last_output.get(request["which"]))
+        return {"ok": True, "output": meta}, raw
+
+
+def hello() -> dict:
+    info = {"op": "hello", "torch": torch.__version__, "triton": triton.__version__,
+            "device": DEVICE, "interpret": INTERPRET, "python": sys.version.split()[0]}  # fmt: skip
+    if DEVICE == "cuda":
+        properties = torch.cuda.get_device_properties(0)
+        info.update(gpu=properties.name, cuda=torch.version.cuda,
+                    memory_gb=round(properties.total_memory / 2**30, 1))  # fmt: skip
+        try:
+            import subprocess
+
+            info["driver"] = subprocess.run(
+                ["nvidia-smi", "--query-gpu=driver_version", "--format=csv,noheader"],
+                capture_output=True, text=True, timeout=20,
+            ).stdout.strip()  # fmt: skip
+        except (OSError, subprocess.SubprocessError):
+            info["driver"] = "unknown"
+    return info
+
+
+def serve(in_fd: int, out_fd: int) -> None:
+    worker = Worker()
+    codec.write_frame(out_fd, hello())
+    while True:
+        try:
+            request, _ = codec.read_frame(in_fd)
+        except EOFError:
+            return
+        op = request.get("op")
+        payload = b""
+        try:
+            if op == "load":
+                answer = worker.load(request)
+            elif op == "call":
+                answer, payload = worker.call(request)
+            elif op == "time":
+                answer = worker.time(request)
+            elif op == "audit":
+                answer, payload = worker.audit(request)
+            else:
+                answer = {"ok": False, "error": f"unknown op {op!r}"}
+        except BaseException as error:  # the candidate's failure, reported, not fatal
+            text = traceback.format_exc(limit=6)[-3000:]
+            answer = {"ok": False, "error": f"{type(error).__name__}: {error}", "trace": text}
+        if worker.snapshot:
+            answer["tampered"] = tampering(worker.snapshot)
+        codec.write_frame(out_fd, answer, payload)
+
+
+if __name__ == "__main__":
+    out = os.dup(1)
+    os.dup2(2, 1)  # prints from solutions go to stderr, never into the protocol
+    serve(0, out)
