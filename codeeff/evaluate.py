@@ -215,6 +215,12 @@ def _problem_levels(task_id: str, root: Path) -> tuple[Problem, list[LevelInputs
 
 def _measure_job(job: tuple[str, str, str, str, MeasureConfig]) -> tuple[str, str, str, dict]:
     key, task_id, kind, source, config = job
+    suite = task_id.split("/")[0]
+    problem = next(p for p in load_suite(suite, _worker_state["root"]) if p.task_id == task_id)
+    if problem.kind == "triton":
+        from codeeff.gpu.runner import measure_triton
+
+        return key, task_id, kind, measure_triton(problem, source)
     problem, levels = _problem_levels(task_id, _worker_state["root"])
     measured = measure_solution(
         _worker_state["backend"], source, problem.expert.source, problem.entry_point, levels,
@@ -274,7 +280,8 @@ def evaluate(
         jobs_todo.sort(key=lambda job: job[1])  # a task's jobs together: worker caches hit
         if on_plan is not None:
             on_plan(len(jobs_todo))
-        _run_pool(jobs_todo, store, run_id, jobs, root, progress)
+        gpu_suite = any(p.kind == "triton" for p in problems.values())
+        _run_pool(jobs_todo, store, run_id, jobs, root, progress, gpu_suite)
     return EvaluateOutcome(
         run_id=run_id,
         resumed=resumed,
@@ -284,11 +291,14 @@ def evaluate(
     )
 
 
-def _run_pool(jobs_todo, store: Store, run_id: str, jobs: int | None, root: Path, progress):
+def _run_pool(jobs_todo, store: Store, run_id: str, jobs: int | None, root: Path, progress,
+              gpu_suite: bool = False):  # fmt: skip
     if not jobs_todo:
         return
     cpus = sorted(os.sched_getaffinity(0))
     workers = max(1, min(jobs or len(cpus), len(jobs_todo)))
+    if gpu_suite:  # one GPU: parallel candidates would disturb each other's timings
+        workers = 1
     context = multiprocessing.get_context("forkserver")
     cpu_queue = context.Queue()
     for index in range(workers):

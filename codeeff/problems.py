@@ -87,6 +87,7 @@ class Problem:
     prompt: str
     folder: Path
     reference_folder: Path
+    tolerances: dict[str, tuple[float, float]] = field(default_factory=dict)  # triton: (atol, rtol)
 
     @property
     def suite(self) -> str:
@@ -246,7 +247,13 @@ def load_problem(folder: Path, root: Path | None = None) -> Problem:
     tags = _require(data, "tags", list, path)
     if not all(isinstance(tag, str) for tag in tags):
         raise ProblemFormatError(path, "tags", "must be a list of strings")
-    for required in ("prompt.py", "generator.py"):
+    tolerances = {}
+    for dtype, table in data.get("tolerances", {}).items():
+        if not (isinstance(table, dict) and {"atol", "rtol"} <= table.keys()):
+            raise ProblemFormatError(path, f"tolerances.{dtype}", "needs atol and rtol")
+        tolerances[dtype] = (float(table["atol"]), float(table["rtol"]))
+    required_files = ["prompt.py", "generator.py"] + (["reference.py"] if kind == "triton" else [])
+    for required in required_files:
         if not (folder / required).is_file():
             raise ProblemFormatError(folder / required, "file", "is missing")
     return Problem(
@@ -262,6 +269,7 @@ def load_problem(folder: Path, root: Path | None = None) -> Problem:
         prompt=(folder / "prompt.py").read_text(encoding="utf-8"),
         folder=folder,
         reference_folder=root / "reference_solutions" / suite / task,
+        tolerances=tolerances,
     )
 
 

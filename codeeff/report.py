@@ -13,6 +13,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from codeeff.gpu.scoring import FAST_P_THRESHOLDS
 from codeeff.store import Store
 from codeeff.summary import summarize_run
 
@@ -28,7 +29,10 @@ def summarize_stored_run(store: Store, run_id: str, ks: Sequence[int] = (1,)) ->
     return result
 
 
-def columns(ks: Sequence[int]) -> list[str]:
+def columns(ks: Sequence[int], gpu: bool = False) -> list[str]:
+    if gpu:
+        thresholds = [f"fast_{p:g}" for p in FAST_P_THRESHOLDS]
+        return [f"pass@{k}" for k in ks] + thresholds + ["speedup_eager", "speedup_expert"]
     names = [f"pass@{k}" for k in ks] + [f"eff@{k}" for k in ks]
     return names + ["speedup", "speedup_correct", *[f"beyond@{k}" for k in ks], "dps_norm",
                     "net", "nmu", "ntmu"]  # fmt: skip
@@ -47,7 +51,7 @@ def _cell(summary: dict, name: str, with_ci: bool) -> str:
 
 def render(runs: list[dict[str, Any]], fmt: str, ks: Sequence[int]) -> str:
     """Runs as rows, metrics as columns."""
-    names = columns(ks)
+    names = columns(ks, gpu=any("fast_0" in run["summary"] for run in runs))
     if fmt == "json":
         return json.dumps(
             [{"run": run["run"], "summary": run["summary"]} for run in runs], indent=2

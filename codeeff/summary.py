@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from codeeff import metrics
+from codeeff.gpu.scoring import FAST_P_THRESHOLDS, score_triton, summarize_triton_task
 from codeeff.measure import LevelMeasurement
 from codeeff.store import StoredResult
 
@@ -156,12 +157,18 @@ def summarize_run(
     """
     samples: dict[str, list[ScoredSolution]] = defaultdict(list)
     tiers: dict[str, list[ScoredSolution]] = defaultdict(list)
+    gpu: dict[str, list[dict]] = defaultdict(list)
     for result in results:
+        if result.measurement.get("kind") == "triton":
+            gpu[result.task_id].append(score_triton(result.sample_key, result.measurement))
+            continue
         alpha = result.measurement["config"]["alpha"]
         scored = score_measurement(result.sample_key, result.measurement, alpha)
         (samples if result.kind == "sample" else tiers)[result.task_id].append(scored)
     for group in samples.values():
         group.sort(key=lambda s: int(s.key.split(":")[1]))
+    if gpu:
+        return summarize_gpu_run(gpu, task_ids, ks, seed)
     tasks = {task_id: summarize_task(samples[task_id], tiers[task_id], ks) for task_id in task_ids}
     names = [f"pass@{k}" for k in ks] + [f"eff@{k}" for k in ks] + [f"beyond@{k}" for k in ks]
     names += ["speedup", "speedup_correct", "dps_norm", "net", "nmu", "ntmu"]
@@ -180,5 +187,29 @@ def summarize_run(
         ci95[name] = list(metrics.bootstrap_ci(values, seed=seed)) if values else None
         if not whole_suite:
             summary[f"{name}_tasks"] = len(values)
+    summary["ci95"] = ci95
+    return {"summary": summary, "tasks": tasks}
+
+
+def summarize_gpu_run(
+    gpu: dict[str, list[dict]], task_ids: Sequence[str], ks: Sequence[int], seed: int
+) -> dict[str, Any]:
+    """GPU suites: pass@k and fast_p over every task; speedups over correct, timed samples."""
+    for group in gpu.values():
+        group.sort(key=lambda s: int(s["key"].split(":")[1]))
+    tasks = {task_id: summarize_triton_task(gpu.get(task_id, []), ks) for task_id in task_ids}
+    summary: dict[str, Any] = {
+        "tasks": len(task_ids),
+        "tasks_with_samples": sum(bool(gpu.get(t)) for t in task_ids),
+    }
+    ci95: dict[str, Any] = {}
+    names = [f"pass@{k}" for k in ks] + [f"fast_{p:g}" for p in FAST_P_THRESHOLDS]
+    for name in [*names, "speedup_eager", "speedup_expert"]:
+        values = [tasks[t][name] for t in task_ids]
+        if name in names and any(v is None for v in values):
+            values = []  # not timed (no GPU) or k > n: not measured
+        values = [v for v in values if v is not None]
+        summary[name] = sum(values) / len(values) if values else None
+        ci95[name] = list(metrics.bootstrap_ci(values, seed=seed)) if values else None
     summary["ci95"] = ci95
     return {"summary": summary, "tasks": tasks}

@@ -18,14 +18,19 @@ Protocol on fds 0/1: codec frames. Standard library, codec, torch and triton onl
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
+import tempfile
 import time
 import traceback
 import types
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))  # codeeff/ (or /codeeff in the sandbox)
+for _index, _arg in enumerate(sys.argv[:-1]):  # --site DIR: package folders (torch, triton)
+    if _arg == "--site":
+        sys.path.append(sys.argv[_index + 1])
 import codec  # noqa: E402
 
 INTERPRET = os.environ.get("TRITON_INTERPRET") == "1"
@@ -101,11 +106,18 @@ class Level:
         self.cases, self.params = data["cases"], data["params"]
 
 
+SOURCE_DIR = tempfile.mkdtemp(prefix="codeeff-gpu-")
+
+
 def _load(source: str, name: str) -> types.ModuleType:
-    module = types.ModuleType(name)
-    module.__file__ = f"/tmp/{name}.py"
+    """Import source from a real file: @triton.jit reads its function's source back."""
+    path = os.path.join(SOURCE_DIR, f"{name}.py")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(source)
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
-    exec(compile(source, module.__file__, "exec"), module.__dict__)
+    spec.loader.exec_module(module)
     return module
 
 
@@ -193,6 +205,16 @@ class Worker:
         self.last_output[request["which"]] = output
         return {"ok": True, "ms": _ELAPSED(start, end)}
 
+    def roofline(self, request: dict) -> dict:
+        """Minimum bytes moved and FLOPs of one input, from the reference module."""
+        module = sys.modules.get("codeeff_eager")
+        inputs = self.inputs(request)
+        figures = {}
+        for name, key in (("bytes_moved", "bytes"), ("flops", "flops")):
+            function = getattr(module, name, None)
+            figures[key] = int(function(*inputs)) if callable(function) else None
+        return dict(figures, ok=True)
+
     def audit(self, request: dict) -> tuple[dict, bytes]:
         meta, raw = encode_output(self.last_output.get(request["which"]))
         return {"ok": True, "output": meta}, raw
@@ -234,6 +256,8 @@ def serve(in_fd: int, out_fd: int) -> None:
                 answer, payload = worker.call(request)
             elif op == "time":
                 answer = worker.time(request)
+            elif op == "roofline":
+                answer = worker.roofline(request)
             elif op == "audit":
                 answer, payload = worker.audit(request)
             else:

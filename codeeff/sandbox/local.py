@@ -59,7 +59,7 @@ def find_bwrap() -> str:
     )
 
 
-def _system_binds() -> list[str]:
+def system_binds() -> list[str]:
     """bwrap arguments for a read-only view of the OS and the Python installation."""
     args = []
     for top in ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
@@ -187,7 +187,7 @@ class LocalSandbox(Sandbox):
             "--unshare-all", "--unshare-user", "--disable-userns",
             "--die-with-parent", "--new-session", "--as-pid-1",
             "--uid", "1000", "--gid", "1000", "--cap-drop", "ALL",
-            *_system_binds(),
+            *system_binds(),
             "--ro-bind", str(here / "worker.py"), f"{WORKER_DIR_IN_SANDBOX}/worker.py",
             "--ro-bind", str(here.parent / "codec.py"), f"{WORKER_DIR_IN_SANDBOX}/codec.py",
             *_package_binds(),

@@ -1,0 +1,278 @@
+"""Check and time one Triton solution: candidate, PyTorch eager and expert, interleaved.
+
+Two worker processes (worker.py): the candidate's, sandboxed when the host allows it,
+and a trusted one holding the eager reference and the expert. This process compares
+every output (compare.py) and orders the calls:
+
+1. correctness: every case of every level (level 0 only in the CPU interpreter), the
+   candidate before the reference on even cases and after it on odd ones; a Triton
+   kernel must launch, inputs must stay unmodified, the answer must match eager;
+2. timing (GPU only): rounds of one call each of candidate, eager and expert on a fresh
+   input (new seed every call, so no cache can hit), rotating who goes first, after
+   warm-up, until the medians are tight or a cap; some timed outputs are audited at
+   random after the fact; each worker's reported event time is cross-checked against
+   the wall time this process saw for the request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import statistics
+import subprocess
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from codeeff.gpu.compare import compare_outputs
+from codeeff.gpu.sandbox import worker_command
+from codeeff.measure import median_is_tight
+from codeeff.problems import Problem
+from codeeff.sandbox.base import SandboxError
+from codeeff.sandbox.channel import Channel
+
+LOAD_TIMEOUT_S = 300.0  # importing torch and compiling kernels
+CALL_TIMEOUT_S = 120.0
+NOT_MEASURED = "not measured: no GPU here (correctness ran in Triton's CPU interpreter)"
+
+
+@dataclass(frozen=True)
+class GpuConfig:
+    warmup_rounds: int = 3
+    min_rounds: int = 10
+    max_rounds: int = 60
+    relative_precision: float = 0.01
+    max_level_seconds: float = 20.0
+    audit_probability: float = 0.25
+    # A candidate whose requests take this much longer than the trusted ones, beyond
+    # what its reported kernel time explains, is under-reporting its time.
+    overhead_factor: float = 3.0
+    overhead_slack_ms: float = 0.5
+
+
+class WorkerProcess:
+    def __init__(self, role: str, interpret: bool, sandboxed: bool):
+        passed = {
+            name: os.environ[name] for name in ("CUDA_VISIBLE_DEVICES",) if name in os.environ
+        }
+        if interpret:
+            passed["TRITON_INTERPRET"] = "1"
+        command, self.sandboxed = worker_command(sandboxed, passed)
+        env = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp"), **passed}
+        for name in ("TRITON_CACHE_DIR", "LD_LIBRARY_PATH"):
+            if name in os.environ:
+                env[name] = os.environ[name]
+        self.role = role
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            env=env, bufsize=0, start_new_session=True,
+        )  # fmt: skip
+        self.channel = Channel(self.process.stdin.fileno(), self.process.stdout.fileno(),
+                               self.close, self._stderr_tail)  # fmt: skip
+        self.hello = self.channel.receive(LOAD_TIMEOUT_S)[0]
+
+    def _stderr_tail(self) -> str:
+        if self.process.poll() is None:
+            return "(still running)"
+        return self.process.stderr.read()[-3000:].decode("utf-8", "replace")
+
+    def request(self, header: dict, timeout_s: float = CALL_TIMEOUT_S) -> tuple[dict, bytes, float]:
+        """(answer, payload, wall seconds seen from here)."""
+        started = time.perf_counter()
+        answer, payload = self.channel.request(header, timeout_s)
+        return answer, payload, time.perf_counter() - started
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+            stream.close()
+
+
+class Rejected(Exception):
+    def __init__(self, verdict: str, error: str):
+        super().__init__(error)
+        self.verdict, self.error = verdict, error
+
+
+def _seed(problem: Problem, *parts: Any) -> int:
+    text = "|".join(map(str, (problem.task_id, *parts)))
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+
+
+def _level_dict(level) -> dict:
+    return {"name": level.name, "index": level.index, "weight": level.weight,
+            "cases": level.cases, "params": level.params}  # fmt: skip
+
+
+def _check_answer(answer: dict, who: str) -> None:
+    if answer.get("tampered"):
+        raise Rejected("RE", f"{who} changed timing primitives: {answer['tampered']}")
+    if not answer.get("ok"):
+        raise Rejected("RE", f"{who} failed: {answer.get('error')}\n{answer.get('trace', '')}")
+
+
+def _correctness(problem: Problem, candidate: WorkerProcess, reference: WorkerProcess,
+                 levels: list) -> None:  # fmt: skip
+    for level in levels:
+        for case in range(level.cases):
+            request = {"level": _level_dict(level), "case": case,
+                       "seed": _seed(problem, level.index, case)}  # fmt: skip
+            order = [(candidate, "solution"), (reference, "eager"), (reference, "expert")]
+            if case % 2:
+                order = order[1:] + order[:1]
+            outputs = {}
+            for worker, which in order:
+                answer, payload, _ = worker.request(dict(request, op="call", which=which))
+                who = "the solution" if worker is candidate else f"the {which} reference"
+                if worker is not candidate and not answer.get("ok"):
+                    raise Rejected("SANDBOX_ERROR", f"{who} failed: {answer.get('error')}")
+                _check_answer(answer, who)
+                outputs[which] = (answer, payload)
+            label = f"level {level.name} case {case}"
+            answer, payload = outputs["solution"]
+            if answer["launches"] == 0:
+                raise Rejected("WA", f"{label}: no Triton kernel was launched")
+            if answer["mutated"]:
+                raise Rejected("WA", f"{label}: the solution modified its inputs")
+            expected = outputs["eager"]
+            ok, message = compare_outputs(answer["output"], payload, expected[0]["output"],
+                                          expected[1], problem.tolerances)  # fmt: skip
+            if not ok:
+                raise Rejected("WA", f"{label}: {message}")
+            ok, message = compare_outputs(
+                outputs["expert"][0]["output"],
+                outputs["expert"][1],
+                expected[0]["output"],
+                expected[1],
+                problem.tolerances,
+            )
+            if not ok:
+                raise Rejected("SANDBOX_ERROR", f"{label}: the expert disagrees: {message}")
+
+
+def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: WorkerProcess,
+                config: GpuConfig, rng: random.Random) -> dict:  # fmt: skip
+    series = {"solution": [], "eager": [], "expert": []}
+    overheads = {"candidate": [], "trusted": []}
+    roles = [(candidate, "solution"), (reference, "eager"), (reference, "expert")]
+    started = time.monotonic()
+    for round_index in range(config.warmup_rounds + config.max_rounds):
+        case = round_index % level.cases
+        request = {"op": "time", "level": _level_dict(level), "case": case,
+                   "seed": _seed(problem, level.index, "time", round_index)}  # fmt: skip
+        shift = round_index % 3
+        for worker, which in roles[shift:] + roles[:shift]:
+            answer, _, wall_s = worker.request(dict(request, which=which))
+            _check_answer(answer, "the solution" if worker is candidate else which)
+            if round_index < config.warmup_rounds:
+                continue
+            series[which].append(answer["ms"])
+            group = "candidate" if worker is candidate else "trusted"
+            overheads[group].append(wall_s * 1000 - answer["ms"])
+        if round_index >= config.warmup_rounds and rng.random() < config.audit_probability:
+            _audit(problem, candidate, reference, request, f"level {level.name} timed call")
+        timed = round_index + 1 - config.warmup_rounds
+        tight = timed >= config.min_rounds and all(
+            median_is_tight(values, config.relative_precision) for values in series.values()
+        )
+        if tight or time.monotonic() - started > config.max_level_seconds:
+            break
+    _audit(problem, candidate, reference, request, f"level {level.name} last timed call")
+    candidate_overhead = statistics.median(overheads["candidate"])
+    trusted_overhead = statistics.median(overheads["trusted"])
+    if candidate_overhead > trusted_overhead * config.overhead_factor + config.overhead_slack_ms:
+        raise Rejected(
+            "RE", f"reported kernel times do not match the wall clock: {candidate_overhead:.3f} ms "
+            f"per call unexplained (trusted workers: {trusted_overhead:.3f} ms)",
+        )  # fmt: skip
+    roofline, _, _ = reference.request(
+        {
+            "op": "roofline",
+            "level": _level_dict(level),
+            "case": 0,
+            "seed": _seed(problem, level.index, 0),
+        }
+    )
+    return {"name": level.name, "weight": level.weight, "params": level.params,
+            "candidate_ms": series["solution"], "eager_ms": series["eager"],
+            "expert_ms": series["expert"], "bytes": roofline.get("bytes"),
+            "flops": roofline.get("flops")}  # fmt: skip
+
+
+def _audit(problem, candidate, reference, request, label) -> None:
+    """Compare the candidate's last timed output with eager's on the same input."""
+    answer, payload, _ = candidate.request({"op": "audit", "which": "solution"})
+    _check_answer(answer, "the solution")
+    expected, expected_payload, _ = reference.request({"op": "audit", "which": "eager"})
+    ok, message = compare_outputs(answer["output"], payload, expected["output"],
+                                  expected_payload, problem.tolerances)  # fmt: skip
+    if not ok:
+        raise Rejected("WA", f"{label} (seed {request['seed']}): {message}")
+
+
+def measure_triton(
+    problem: Problem, candidate_source: str, config: GpuConfig = GpuConfig(),
+    interpret: bool | None = None, sandboxed: bool = True,
+) -> dict:  # fmt: skip
+    """The measurement record of one Triton solution (stored as is; see summary.py)."""
+    if interpret is None:
+        interpret = not gpu_available()
+    record: dict[str, Any] = {
+        "kind": "triton",
+        "verdict": "OK",
+        "passed": True,
+        "error": "",
+        "levels": [],
+        "timing": NOT_MEASURED if interpret else "measured",
+    }
+    workers: list[WorkerProcess] = []
+    try:
+        reference = WorkerProcess("reference", interpret, sandboxed=False)
+        workers.append(reference)
+        candidate = WorkerProcess("candidate", interpret, sandboxed=sandboxed)
+        workers.append(candidate)
+        record["device"] = reference.hello
+        record["sandboxed"] = candidate.sandboxed
+        generator = (problem.folder / "generator.py").read_text()
+        answer, _, _ = reference.request(
+            {"op": "load", "generator": generator,
+             "sources": {"eager": (problem.folder / "reference.py").read_text(),
+                         "expert": problem.expert.source},
+             "entry_points": {"eager": "reference", "expert": problem.entry_point}},
+            LOAD_TIMEOUT_S,
+        )  # fmt: skip
+        if not answer.get("ok"):
+            raise Rejected("SANDBOX_ERROR", f"the references do not load: {answer.get('error')}")
+        answer, _, _ = candidate.request(
+            {"op": "load", "generator": generator, "sources": {"solution": candidate_source},
+             "entry_points": {"solution": problem.entry_point}},
+            LOAD_TIMEOUT_S,
+        )  # fmt: skip
+        _check_answer(answer, "the solution")
+        levels = problem.levels[:1] if interpret else problem.levels
+        _correctness(problem, candidate, reference, levels)
+        if not interpret:
+            rng = random.Random(_seed(problem, "audit", candidate_source))
+            for level in problem.levels[1:]:
+                record["levels"].append(
+                    _time_level(problem, level, candidate, reference, config, rng)
+                )
+    except Rejected as rejection:
+        record.update(verdict=rejection.verdict, passed=False, error=rejection.error)
+    except SandboxError as error:
+        record.update(verdict="RE", passed=False, error=f"the solution's process died: {error}")
+    finally:
+        for worker in workers:
+            worker.close()
+    return record
+
+
+def gpu_available() -> bool:
+    try:
+        import torch
+    except ImportError:
+        return False
+    return torch.cuda.is_available()

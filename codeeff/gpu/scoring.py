@@ -1,0 +1,88 @@
+"""Metrics of stored GPU (Triton) measurements: correctness, speedups, fast_p, % of peak.
+
+Pure functions over the records runner.measure_triton stores. Speedups are ratios of
+medians of the interleaved CUDA-event times, per stress level, combined as a weighted
+geometric mean. Without timing (CPU interpreter) every time-based figure is None.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from typing import Any
+
+from codeeff import metrics
+from codeeff.gpu.roofline import fraction_of_peak
+
+FAST_P_THRESHOLDS = (0.0, 0.5, 1.0, 1.5, 2.0)
+
+
+def _weighted_geomean(ratios: list[float], weights: list[float]) -> float:
+    return math.exp(
+        sum(w * math.log(r) for r, w in zip(ratios, weights, strict=True)) / sum(weights)
+    )
+
+
+def score_triton(key: str, record: dict) -> dict[str, Any]:
+    """Per-sample figures; speedups are None when timing was not measured."""
+    scored: dict[str, Any] = {
+        "key": key,
+        "verdict": record["verdict"],
+        "passed": record["passed"],
+        "speedup_eager": None,
+        "speedup_expert": None,
+        "levels": [],
+    }
+    levels = [lv for lv in record.get("levels", []) if lv["candidate_ms"]]
+    if not record["passed"] or not levels:
+        return scored
+    device = (record.get("device") or {}).get("gpu")
+    weights = [lv["weight"] for lv in levels]
+    vs_eager, vs_expert = [], []
+    for level in levels:
+        candidate = statistics.median(level["candidate_ms"])
+        eager = statistics.median(level["eager_ms"])
+        expert = statistics.median(level["expert_ms"])
+        vs_eager.append(eager / candidate)
+        vs_expert.append(expert / candidate)
+        dtype = level["params"].get("dtype", "float32")
+        scored["levels"].append({
+            "name": level["name"], "candidate_ms": candidate, "eager_ms": eager,
+            "expert_ms": expert,
+            "candidate_cv": _cv(level["candidate_ms"]), "expert_cv": _cv(level["expert_ms"]),
+            "candidate_peak": fraction_of_peak(device, dtype, level["bytes"], level["flops"],
+                                               candidate / 1000),
+            "expert_peak": fraction_of_peak(device, dtype, level["bytes"], level["flops"],
+                                            expert / 1000),
+        })  # fmt: skip
+    scored["speedup_eager"] = _weighted_geomean(vs_eager, weights)
+    scored["speedup_expert"] = _weighted_geomean(vs_expert, weights)
+    return scored
+
+
+def _cv(values: list[float]) -> float:
+    """Robust coefficient of variation: 1.4826 x MAD / median."""
+    median = statistics.median(values)
+    mad = statistics.median(abs(v - median) for v in values)
+    return 1.4826 * mad / median if median else math.nan
+
+
+def summarize_triton_task(samples: list[dict], ks) -> dict[str, Any]:
+    n, c = len(samples), sum(s["passed"] for s in samples)
+    task: dict[str, Any] = {"n": n, "correct": c}
+    for k in ks:
+        task[f"pass@{k}"] = metrics.pass_at_k(n, c, k) if n >= k else (0.0 if n == 0 else None)
+    timed = n > 0 and all(s["speedup_eager"] is not None or not s["passed"] for s in samples)
+    timed = timed and any(s["speedup_eager"] is not None for s in samples)
+    for p in FAST_P_THRESHOLDS:
+        task[f"fast_{p:g}"] = (
+            metrics.fast_p([s["passed"] for s in samples],
+                           [s["speedup_eager"] or 0.0 for s in samples], p)
+            if timed else (0.0 if n == 0 else None)
+        )  # fmt: skip
+    correct = [s for s in samples if s["passed"] and s["speedup_eager"] is not None]
+    for name in ("speedup_eager", "speedup_expert"):
+        task[name] = (math.exp(sum(math.log(s[name]) for s in correct) / len(correct))
+                      if correct else None)  # fmt: skip
+    task["samples"] = samples
+    return task

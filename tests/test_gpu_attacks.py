@@ -1,0 +1,179 @@
+"""Triton tasks: the expert passes, and each known trick is rejected or gains nothing.
+
+Runs on CPU in Triton's interpreter (CI) and, unchanged, on a GPU machine, where the
+timing-related assertions also apply (run there with the device tool).
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import torch
+
+from codeeff.gpu.compare import compare_outputs
+from codeeff.gpu.runner import NOT_MEASURED, GpuConfig, gpu_available, measure_triton
+from codeeff.problems import load_suite, load_task
+
+ON_GPU = gpu_available()
+FAST = GpuConfig(min_rounds=5, max_rounds=12, max_level_seconds=5)
+
+
+@pytest.fixture(scope="module")
+def softmax():
+    return load_task("triton/row_softmax")
+
+
+def _run(problem, source):
+    return measure_triton(problem, source, config=FAST)
+
+
+def _wrapped(problem, body: str) -> str:
+    """The expert's code with `solution` renamed to `expert_solution`, plus `body`."""
+    expert = problem.expert.source.replace("def solution(", "def expert_solution(")
+    return expert + "\n\n" + body
+
+
+def test_expert_passes_and_timing_is_reported_honestly(softmax):
+    record = _run(softmax, softmax.expert.source)
+    assert record["verdict"] == "OK", record["error"]
+    if ON_GPU:
+        assert record["timing"] == "measured" and record["levels"]
+    else:
+        assert record["timing"] == NOT_MEASURED and record["levels"] == []
+
+
+def test_torch_op_without_a_triton_kernel_is_rejected(softmax):
+    record = _run(softmax, "import torch\ndef solution(x):\n    return torch.softmax(x, dim=-1)\n")
+    assert record["verdict"] == "WA" and "no Triton kernel" in record["error"]
+
+
+def test_dummy_kernel_plus_torch_op_gains_nothing(softmax):
+    source = _wrapped(softmax, (
+        "def solution(x):\n"
+        "    expert_solution(x[:1])  # a token Triton launch\n"
+        "    return torch.softmax(x.float(), dim=-1).to(x.dtype)\n"
+    ))  # fmt: skip
+    record = _run(softmax, source)
+    if record["verdict"] == "OK" and ON_GPU:
+        from codeeff.gpu.scoring import score_triton
+
+        assert score_triton("line:1", record)["speedup_expert"] < 1.05
+
+
+def test_cached_output_keyed_by_shape_is_caught(softmax):
+    source = _wrapped(softmax, (
+        "_cache = {}\n"
+        "def solution(x):\n"
+        "    key = (tuple(x.shape), x.dtype, x.device.type)\n"
+        "    if key not in _cache:\n"
+        "        _cache[key] = expert_solution(x)\n"
+        "    return _cache[key]\n"
+    ))  # fmt: skip
+    assert _run(softmax, source)["verdict"] == "WA"
+
+
+def test_cached_output_keyed_by_pointer_is_caught(softmax):
+    source = _wrapped(softmax, (
+        "_cache = {}\n"
+        "def solution(x):\n"
+        "    key = x.data_ptr()\n"
+        "    if key not in _cache:\n"
+        "        _cache.clear()\n"
+        "        _cache[key] = expert_solution(x)\n"
+        "    return _cache[key].clone()\n"
+    ))  # fmt: skip
+    record = _run(softmax, source)
+    # A pointer only repeats when the allocator reuses a block for a new input: the
+    # answer is then stale and wrong. Either way a cache never serves a timed call.
+    assert record["verdict"] in ("WA", "OK")
+    if record["verdict"] == "OK":
+        assert not ON_GPU or all(lv["candidate_ms"] for lv in record["levels"])
+
+
+def test_mutating_inputs_is_rejected(softmax):
+    source = _wrapped(softmax, (
+        "def solution(x):\n"
+        "    out = expert_solution(x)\n"
+        "    x.zero_()\n"
+        "    return out\n"
+    ))  # fmt: skip
+    record = _run(softmax, source)
+    assert record["verdict"] == "WA" and "modified its inputs" in record["error"]
+
+
+def test_tensor_subclass_with_lying_comparisons_is_rejected(softmax):
+    source = _wrapped(softmax, (
+        "class Liar(torch.Tensor):\n"
+        "    def __eq__(self, other):\n"
+        "        return True\n"
+        "    def allclose(self, *args, **kwargs):\n"
+        "        return True\n"
+        "def solution(x):\n"
+        "    return expert_solution(x).as_subclass(Liar)\n"
+    ))  # fmt: skip
+    record = _run(softmax, source)
+    assert record["verdict"] == "WA" and "subclass" in record["error"]
+
+
+@pytest.mark.parametrize(
+    "patch",
+    [
+        "torch.cuda.synchronize = lambda *a, **k: None",
+        "torch.cuda.Event.elapsed_time = lambda self, other: 0.001",
+        "torch.cuda.Event.record = lambda self, stream=None: None",
+        "import time; time.perf_counter = lambda: 0.0",
+    ],
+)
+def test_patching_timers_or_synchronize_is_rejected(softmax, patch):
+    source = _wrapped(softmax, f"{patch}\n\ndef solution(x):\n    return expert_solution(x)\n")
+    record = _run(softmax, source)
+    assert record["verdict"] == "RE" and "timing primitives" in record["error"]
+
+
+def test_lowering_precision_beyond_tolerance_is_rejected(softmax):
+    source = _wrapped(softmax, (
+        "def solution(x):\n"
+        "    low = torch.float16 if x.dtype == torch.float32 else torch.float8_e4m3fn\n"
+        "    return expert_solution(x.to(low).to(x.dtype))\n"
+    ))  # fmt: skip
+    assert _run(softmax, source)["verdict"] == "WA"
+
+
+def test_side_stream_work_gains_nothing(softmax):
+    source = _wrapped(softmax, (
+        "_side = torch.cuda.Stream() if torch.cuda.is_available() else None\n"
+        "def solution(x):\n"
+        "    if _side is None:\n"
+        "        return expert_solution(x)\n"
+        "    _side.wait_stream(torch.cuda.current_stream())\n"
+        "    with torch.cuda.stream(_side):\n"
+        "        return expert_solution(x)\n"
+    ))  # fmt: skip
+    record = _run(softmax, source)
+    assert record["verdict"] == "OK", record["error"]
+    if ON_GPU:  # the device-wide synchronize before the end event counts the side stream
+        from codeeff.gpu.scoring import score_triton
+
+        assert score_triton("line:1", record)["speedup_expert"] < 1.1
+
+
+def test_a_zero_output_is_wrong_on_every_task():
+    """The generators make an all-zero answer fall outside the tolerance, always."""
+    from codeeff.gpu.worker import encode_output
+    from codeeff.problems import load_module
+
+    for problem in load_suite("triton"):
+        generator = load_module(problem.folder / "generator.py", f"g_{problem.task_id}")
+        reference = load_module(problem.folder / "reference.py", f"r_{problem.task_id}").reference
+        for level in problem.levels[:1] + [problem.random_level()]:
+            for case in range(min(level.cases, 3)):
+                inputs = generator.generate(level, case, random.Random(case), "cpu")
+                output = reference(*inputs)
+                expected = encode_output(output)
+                zeros = encode_output(
+                    torch.zeros_like(output) if isinstance(output, torch.Tensor)
+                    else tuple(torch.zeros_like(t) for t in output)
+                )  # fmt: skip
+                ok, _ = compare_outputs(*zeros, *expected, problem.tolerances)
+                assert not ok, f"{problem.task_id} {level.name} case {case}: zeros pass"
