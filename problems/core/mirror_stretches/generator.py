@@ -69,7 +69,10 @@ def generate(level, case: int, rng: random.Random) -> tuple:
             beads = _noise(rng, _mirror_rich(rng, n_here, letters), letters, rng.randint(0, 1))
         else:
             beads = _noise(rng, rng.choice(letters) * n_here, letters, rng.randint(0, 2))
-        min_len = rng.randint(1, n_here + 2) if rng.random() < 0.2 else rng.randint(1, n_here // 3 + 1)
+        if rng.random() < 0.2:
+            min_len = rng.randint(1, n_here + 2)
+        else:
+            min_len = rng.randint(1, n_here // 3 + 1)
         return (beads, min_len)
     if case % 2 == 0:
         beads = _noise(rng, _runs(rng, n, letters), letters, rng.randint(2, 6))

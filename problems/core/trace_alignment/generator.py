@@ -52,5 +52,8 @@ def generate(level, case: int, rng: random.Random) -> tuple:
         cut = rng.randint(n // 10, n // 4)
         start = rng.randint(0, len(second) - cut)
         second = second[:start] + second[start + cut :]
-    skip = rng.randint(noise, 3 * noise) if case % 2 == 0 else rng.randint(spread // 40, spread // 8)
+    if case % 2 == 0:
+        skip = rng.randint(noise, 3 * noise)
+    else:
+        skip = rng.randint(spread // 40, spread // 8)
     return (first, second, skip)

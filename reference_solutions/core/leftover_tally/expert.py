@@ -1,4 +1,3 @@
-from itertools import repeat
 from math import isqrt
 from operator import mul
 

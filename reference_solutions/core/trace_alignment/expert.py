@@ -10,7 +10,7 @@ def alignment_cost(first: list[int], second: list[int], skip_cost: int) -> int:
         push = cur.append
         ups = iter(prev)
         next(ups)
-        for y, diag, up in zip(second, prev, ups):
+        for y, diag, up in zip(second, prev, ups, strict=False):
             v = diag + (x - y if x > y else y - x)
             t = (up if up < left else left) + g
             left = v if v < t else t

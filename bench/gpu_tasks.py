@@ -1,0 +1,66 @@
+"""Every Triton task's expert measured as a candidate: correctness, times, speedup, % of peak.
+
+On a GPU: expert and PyTorch eager timed interleaved (CUDA events, L2 flushed, fresh
+inputs), per stress level: median ms, robust CV, speedup over eager, and the achieved
+fraction of the device's peak bandwidth / FLOPs. Without a GPU it says so and only
+checks correctness in the interpreter. Writes a JSON record with device, driver and
+versions next to the table.
+
+    python bench/gpu_tasks.py [--out bench/results/gpu_tasks.json] [--task triton/row_softmax]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+from codeeff.gpu.runner import GpuConfig, measure_triton
+from codeeff.gpu.scoring import score_triton
+from codeeff.problems import load_suite, load_task
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="bench/results/gpu_tasks.json")
+    parser.add_argument("--task", action="append", help="only these task ids")
+    parser.add_argument("--unsandboxed", action="store_true", help="skip bwrap for the candidate")
+    args = parser.parse_args()
+    problems = [load_task(t) for t in args.task] if args.task else load_suite("triton")
+    records, lines = {}, []
+    for problem in problems:
+        started = time.monotonic()
+        record = measure_triton(problem, problem.expert.source, GpuConfig(),
+                                sandboxed=not args.unsandboxed)  # fmt: skip
+        record["wall_s"] = time.monotonic() - started
+        records[problem.task_id] = record
+        scored = score_triton("expert", record)
+        if not record["passed"] or not scored["levels"]:
+            lines.append(f"{problem.task_id:28s} {record['verdict']} {record['timing']} "
+                         f"{record['error'][:300]}")  # fmt: skip
+            continue
+        top = scored["levels"][-1]
+        bandwidth = top["expert_peak"]["bandwidth"]
+        flops = top["expert_peak"]["flops"]
+        peak = f"peak BW {bandwidth:.0%}" if bandwidth else "peak BW n/a"
+        peak += f", peak FLOPs {flops:.0%}" if flops else ""
+        lines.append(
+            f"{problem.task_id:28s} top level {top['name']:10s} expert {top['expert_ms']:8.4f} ms "
+            f"(CV {top['expert_cv']:.2%}) eager {top['eager_ms']:8.4f} ms "
+            f"speedup {top['eager_ms'] / top['expert_ms']:5.2f}x "
+            f"(all levels {scored['speedup_eager']:.2f}x), {peak}"
+        )
+    device = next(iter(records.values()))["device"] if records else {}
+    print(json.dumps(device))
+    print("\n".join(lines))
+    median_wall = statistics.median(r["wall_s"] for r in records.values()) if records else 0
+    print(f"median wall per task: {median_wall:.1f} s")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"device": device, "records": records}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
