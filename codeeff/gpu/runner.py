@@ -39,10 +39,11 @@ NOT_MEASURED = "not measured: no GPU here (correctness ran in Triton's CPU inter
 
 @dataclass(frozen=True)
 class GpuConfig:
-    burst: int = 5  # timed calls per request, back to back, each on a fresh input
+    burst: int = 8  # timed calls per request, back to back, each on a fresh input
+    burst_warmup: int = 2  # untimed calls first: the GPU clocks up after the pipe's pause
     warmup_rounds: int = 1
-    min_rounds: int = 4
-    max_rounds: int = 20
+    min_rounds: int = 3
+    max_rounds: int = 12
     relative_precision: float = 0.01
     max_level_seconds: float = 20.0
     audit_probability: float = 0.5
@@ -170,9 +171,10 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
     roles = [(candidate, "solution"), (reference, "eager"), (reference, "expert")]
     started = time.monotonic()
     for round_index in range(config.warmup_rounds + config.max_rounds):
-        seeds = [_seed(problem, level.index, "time", round_index, j) for j in range(config.burst)]
+        calls = config.burst_warmup + config.burst
+        seeds = [_seed(problem, level.index, "time", round_index, j) for j in range(calls)]
         request = {"op": "time", "level": _level_dict(level), "case": round_index % level.cases,
-                   "seeds": seeds}  # fmt: skip
+                   "seeds": seeds, "warmup": config.burst_warmup}  # fmt: skip
         shift = round_index % 3
         for worker, which in roles[shift:] + roles[:shift]:
             answer, _, wall_s = worker.request(dict(request, which=which))
@@ -182,10 +184,14 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
             series[which] += answer["ms"]
             group = "candidate" if worker is candidate else "trusted"
             overheads[group].append((wall_s * 1000 - sum(answer["ms"])) / len(seeds))
+            if len(answer["ms"]) != config.burst:
+                raise Rejected(
+                    "RE", f"{which} answered {len(answer['ms'])} times, not {config.burst}"
+                )
         if round_index < config.warmup_rounds:
             continue
         if rng.random() < config.audit_probability:
-            _audit(problem, candidate, reference, rng.randrange(len(seeds)),
+            _audit(problem, candidate, reference, rng.randrange(config.burst),
                    f"level {level.name} timed call (round {round_index})")  # fmt: skip
         timed = round_index + 1 - config.warmup_rounds
         tight = timed >= config.min_rounds and all(
@@ -193,7 +199,7 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
         )
         if tight or time.monotonic() - started > config.max_level_seconds:
             break
-    _audit(problem, candidate, reference, len(seeds) - 1, f"level {level.name} last timed call")
+    _audit(problem, candidate, reference, config.burst - 1, f"level {level.name} last timed call")
     candidate_overhead = statistics.median(overheads["candidate"])
     trusted_overhead = statistics.median(overheads["trusted"])
     if candidate_overhead > trusted_overhead * config.overhead_factor + config.overhead_slack_ms:
