@@ -177,3 +177,32 @@ def test_a_zero_output_is_wrong_on_every_task():
                 )  # fmt: skip
                 ok, _ = compare_outputs(*zeros, *expected, problem.tolerances)
                 assert not ok, f"{problem.task_id} {level.name} case {case}: zeros pass"
+
+
+def test_evaluate_runs_the_triton_suite_and_reports_untimed_figures_honestly(tmp_path):
+    import json
+
+    from codeeff.evaluate import EvaluateConfig, evaluate
+    from codeeff.report import summarize_stored_run
+    from codeeff.store import Store
+
+    problem = load_task("triton/row_softmax")
+    samples = tmp_path / "s.jsonl"
+    samples.write_text(
+        json.dumps({"task_id": problem.task_id, "solution": problem.expert.source}) + "\n"
+        + json.dumps({"task_id": problem.task_id,
+                      "solution": "import torch\ndef solution(x):\n    return x.softmax(-1)\n"})
+        + "\n"
+    )  # fmt: skip
+    db = tmp_path / "r.db"
+    outcome = evaluate(samples, EvaluateConfig(suite="triton"), db)
+    with Store(db) as store:
+        result = summarize_stored_run(store, outcome.run_id)
+    task = result["tasks"][problem.task_id]
+    assert [s["verdict"] for s in task["samples"]] == ["OK", "WA"]
+    assert task["pass@1"] == 0.5
+    summary = result["summary"]
+    assert summary["tasks"] == len(load_suite("triton"))
+    assert summary["pass@1"] == 0.5 / summary["tasks"]
+    if not ON_GPU:  # no invented timings
+        assert summary["fast_0"] is None and summary["speedup_eager"] is None

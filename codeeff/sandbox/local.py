@@ -9,6 +9,7 @@ one child per measured run (see worker.py).
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import importlib.util
 import os
@@ -88,6 +89,24 @@ def _package_binds() -> list[str]:
             if path.is_dir():
                 args += ["--ro-bind", str(path), f"{SITE_DIR_IN_SANDBOX}/{path.name}"]
     return args
+
+
+ADDR_NO_RANDOMIZE = 0x0040000
+
+
+def same_memory_layout() -> None:
+    """Turn address-space randomisation off for the sandbox (inherited across exec).
+
+    Two interpreters running the same code then get the same memory layout, with the
+    fixed hash seed the same dict and set orders: otherwise each sandbox carries its
+    own layout luck of a few percent, and candidate and reference (two sandboxes)
+    would differ by it. ASLR protects a process from outside attackers; the
+    sandboxed code is the only attacker here and gains nothing from addresses.
+    """
+    try:
+        ctypes.CDLL(None, use_errno=True).personality(ADDR_NO_RANDOMIZE)
+    except (OSError, AttributeError):
+        pass
 
 
 def python_executable() -> str:
@@ -199,13 +218,15 @@ class LocalSandbox(Sandbox):
             "--remount-ro", "/",
             "--clearenv",
             "--setenv", "HOME", "/tmp",
+            "--setenv", "PYTHONHASHSEED", "0",
             "--setenv", "PATH", "/usr/bin:/bin",
             "--setenv", "OMP_NUM_THREADS", "1",
             "--setenv", "OPENBLAS_NUM_THREADS", "1",
             "--setenv", "MKL_NUM_THREADS", "1",
             "--hostname", "sandbox",
             "--chdir", "/tmp",
-            python_executable(), "-I", "-S", "-B", f"{WORKER_DIR_IN_SANDBOX}/worker.py",
+            # Not -I or -E: they ignore PYTHONHASHSEED; the environment is ours (--clearenv).
+            python_executable(), "-s", "-S", "-B", f"{WORKER_DIR_IN_SANDBOX}/worker.py",
         ]  # fmt: skip
 
     def _start(self, bwrap: str, cpu: int | None) -> None:
@@ -216,6 +237,7 @@ class LocalSandbox(Sandbox):
                 cgroup.attach(os.getpid())
             if cpu is not None:
                 os.sched_setaffinity(0, {cpu})
+            same_memory_layout()
 
         self.process = subprocess.Popen(
             self._command(bwrap),
