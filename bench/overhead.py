@@ -3,8 +3,9 @@
 All figures are medians measured in this one run, on the same pinned CPU:
 - `python -c pass`: a fresh interpreter per run (what a naive harness pays);
 - plain fork: fork + exit + wait of this (harness) process, no sandbox, no protocol;
-- local backend: one measured run of a no-op entry point in a warm sandbox
-  (request, fork from the zygote, seccomp, call, encode, reap, scratch wipe, answer).
+- local backend: one measured run of a no-op entry point, alternating between two
+  warm sandboxes as measure.py alternates candidate and reference (request, start of
+  the child the zygote forked ahead, seccomp, call, encode, reap, scratch wipe, answer).
 
     python bench/overhead.py [--runs 200]
 """
@@ -50,10 +51,15 @@ def plain_fork(runs: int) -> list[float]:
 def backend_runs(runs: int, cpu: int | None) -> tuple[list[float], list[float]]:
     backend = LocalBackend()
     walls, cpus = [], []
-    with backend.open("def f():\n    return None\n", "f", SandboxLimits(), cpu=cpu) as sandbox:
-        sandbox.add_input(0, ())
-        for _ in range(runs):
-            result = sandbox.run(0, 1.0, 5.0)
+    source = "def f():\n    return None\n"
+    with (
+        backend.open(source, "f", SandboxLimits(), cpu=cpu) as first,
+        backend.open(source, "f", SandboxLimits(), cpu=cpu) as second,
+    ):
+        for sandbox in (first, second):
+            sandbox.add_input(0, ())
+        for index in range(runs):
+            result = (first, second)[index % 2].run(0, 1.0, 5.0)
             walls.append(result.wall_s)
             cpus.append(result.cpu_s)
     return walls, cpus

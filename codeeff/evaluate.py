@@ -299,7 +299,9 @@ def _run_pool(jobs_todo, store: Store, run_id: str, jobs: int | None, root: Path
     workers = max(1, min(jobs or len(cpus), len(jobs_todo)))
     if gpu_suite:  # one GPU: parallel candidates would disturb each other's timings
         workers = 1
-    context = multiprocessing.get_context("forkserver")
+    # spawn: the workers are children of this process, so PR_SET_PDEATHSIG ends them
+    # when it is killed (a forkserver would outlive it and keep them measuring).
+    context = multiprocessing.get_context("spawn")
     cpu_queue = context.Queue()
     for index in range(workers):
         cpu_queue.put(cpus[index % len(cpus)] if cpus else None)

@@ -216,3 +216,35 @@ def test_eff_at_k_in_summary_is_the_metrics_estimator(mini_root, tmp_path):
         task = summarize_stored_run(store, outcome.run_id, ks=(1, 2))["tasks"]["mini/alpha"]
     scores = [s["score"] for s in task["samples"]]
     assert task["eff@2"] == pytest.approx(metrics.eff_at_k(scores, 2))
+
+
+def test_report_shows_runs_side_by_side_in_every_format(mini_root, tmp_path):
+    from codeeff.cli import main
+
+    db = tmp_path / "r.db"
+    first = _write_samples(tmp_path / "model_a.jsonl", [("mini/alpha", EXPERT)])
+    second = _write_samples(tmp_path / "model_b.jsonl", [("mini/alpha", CRASH)])
+    for samples in (first, second):
+        _run(samples, mini_root, db, measure_tiers=False)
+    outputs = {}
+    for fmt in ("table", "json", "csv", "md"):
+        import contextlib
+        import io
+
+        buffer = io.StringIO()
+        with contextlib.redirect_stdout(buffer):
+            assert main(["report", "--db", str(db), "--format", fmt]) == 0
+        outputs[fmt] = buffer.getvalue()
+    rows = json.loads(outputs["json"])
+    assert [row["run"]["label"] for row in rows] == ["model_a", "model_b"]
+    assert rows[0]["summary"]["pass@1"] == 0.5 and rows[1]["summary"]["pass@1"] == 0.0
+    assert outputs["csv"].splitlines()[0].startswith("run,label,suite,tasks,pass@1,eff@1")
+    assert "model_a" in outputs["table"] and "not measured" in outputs["table"]
+    assert outputs["md"].startswith("| run | label |") and outputs["md"].count("\n") == 4
+
+
+def test_report_on_an_empty_database_is_a_clear_error(tmp_path, capsys):
+    from codeeff.cli import main
+
+    assert main(["report", "--db", str(tmp_path / "empty.db")]) == 1
+    assert "no runs" in capsys.readouterr().err
