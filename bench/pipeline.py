@@ -54,14 +54,18 @@ def evaluate_tier(suite: str, tier: str, db: Path, jobs: int, folder: Path) -> d
     wall_s = time.perf_counter() - started
     after = cpu_times()
     with Store(db) as store:
-        summary = summarize_stored_run(store, outcome.run_id)["summary"]
+        result = summarize_stored_run(store, outcome.run_id)
+        summary = result["summary"]
         runs = sandbox_runs(store, outcome.run_id)
+    # Tasks far from a self-score of 1 (expert) explain a run-to-run difference.
+    outliers = {t: round(v["eff@1"], 3) for t, v in result["tasks"].items()
+                if tier == "expert" and abs(v["eff@1"] - 1) > 0.05}  # fmt: skip
     utilisation = {
         cpu: (after[cpu][0] - before[cpu][0]) / max(1, after[cpu][1] - before[cpu][1])
         for cpu in after
     }
     return {"tier": tier, "wall_s": wall_s, "runs": runs, "summary": summary,
-            "utilisation": utilisation}  # fmt: skip
+            "utilisation": utilisation, "outliers": outliers}  # fmt: skip
 
 
 def main() -> None:
@@ -85,6 +89,8 @@ def main() -> None:
             f"pass@1 {summary['pass@1']:.4f}, eff@1 {summary['eff@1']:.4f} "
             f"(95% CI {summary['ci95']['eff@1'][0]:.4f}..{summary['ci95']['eff@1'][1]:.4f})"
         )
+        if result["outliers"]:
+            print(f"  tasks with |eff@1 - 1| > 0.05: {result['outliers']}")
     first, second = results[0]["summary"]["eff@1"], results[1]["summary"]["eff@1"]
     print(f"expert eff@1 run 1 vs run 2: |difference| = {abs(first - second):.4f}")
 
