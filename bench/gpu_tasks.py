@@ -22,6 +22,15 @@ from codeeff.gpu.scoring import score_triton
 from codeeff.problems import load_suite, load_task
 
 
+def _percent(fraction: float | None) -> str:
+    return f"{fraction:.0%}" if fraction else "n/a"
+
+
+def top_params(problem) -> str:
+    params = problem.levels[-1].params
+    return "x".join(str(v) for k, v in params.items() if k != "dtype") + f" {params.get('dtype')}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default="bench/results/gpu_tasks.json")
@@ -38,22 +47,26 @@ def main() -> None:
         records[problem.task_id] = record
         scored = score_triton("expert", record)
         if not record["passed"] or not scored["levels"]:
-            lines.append(f"{problem.task_id:28s} {record['verdict']} {record['timing']} "
-                         f"{record['error'][:300]}")  # fmt: skip
+            lines.append(f"| {problem.task_id} | {record['verdict']} {record['timing']} "
+                         f"{record['error'][:300]} |")  # fmt: skip
             continue
         top = scored["levels"][-1]
         bandwidth = top["expert_peak"]["bandwidth"]
         flops = top["expert_peak"]["flops"]
-        peak = f"peak BW {bandwidth:.0%}" if bandwidth else "peak BW n/a"
-        peak += f", peak FLOPs {flops:.0%}" if flops else ""
         lines.append(
-            f"{problem.task_id:28s} top level {top['name']:10s} expert {top['expert_ms']:8.4f} ms "
-            f"(CV {top['expert_cv']:.2%}) eager {top['eager_ms']:8.4f} ms "
-            f"speedup {top['eager_ms'] / top['expert_ms']:5.2f}x "
-            f"(all levels {scored['speedup_eager']:.2f}x), {peak}"
+            f"| {problem.task_id} | {top['name']} {top_params(problem)} | {record['verdict']} | "
+            f"{top['expert_ms']:.4f} | {top['expert_cv']:.2%} | {top['eager_ms']:.4f} | "
+            f"{top['eager_cv']:.2%} | {top['eager_ms'] / top['expert_ms']:.2f}x | "
+            f"{scored['speedup_eager']:.2f}x | {_percent(bandwidth)} | {_percent(flops)} | "
+            f"{top['tail_charge_ms'] * 1000:.1f} |"
         )
     device = next(iter(records.values()))["device"] if records else {}
     print(json.dumps(device))
+    print(
+        "| task | top level | verdict | expert ms | expert CV | eager ms | eager CV | "
+        "speedup vs eager | all levels | % peak BW | % peak FLOPs | tail charge us |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     print("\n".join(lines))
     median_wall = statistics.median(r["wall_s"] for r in records.values()) if records else 0
     print(f"median wall per task: {median_wall:.1f} s")

@@ -55,7 +55,8 @@ def test_dummy_kernel_plus_torch_op_gains_nothing(softmax):
         "    return torch.softmax(x.float(), dim=-1).to(x.dtype)\n"
     ))  # fmt: skip
     record = _run(softmax, source)
-    if record["verdict"] == "OK" and ON_GPU:
+    assert record["verdict"] == "OK", record["error"]  # right answer, so timing must judge it
+    if ON_GPU:
         from codeeff.gpu.scoring import score_triton
 
         assert score_triton("line:1", record)["speedup_expert"] < 1.05
@@ -123,6 +124,8 @@ def test_tensor_subclass_with_lying_comparisons_is_rejected(softmax):
         "torch.cuda.Event.elapsed_time = lambda self, other: 0.001",
         "torch.cuda.Event.record = lambda self, stream=None: None",
         "import time; time.perf_counter = lambda: 0.0",
+        "torch.Tensor.zero_ = lambda self: self  # no L2 flush",
+        "torch.cuda.set_stream = lambda stream: None",
     ],
 )
 def test_patching_timers_or_synchronize_is_rejected(softmax, patch):
@@ -140,7 +143,9 @@ def test_lowering_precision_beyond_tolerance_is_rejected(softmax):
     assert _run(softmax, source)["verdict"] == "WA"
 
 
-def test_side_stream_work_gains_nothing(softmax):
+def test_side_stream_work_left_running_gains_nothing(softmax):
+    """Ordered after the caller's stream but never joined back: the end event on the
+    caller's stream comes at once; the device-wide synchronize sees the work."""
     source = _wrapped(softmax, (
         "_side = torch.cuda.Stream() if torch.cuda.is_available() else None\n"
         "def solution(x):\n"
@@ -152,10 +157,51 @@ def test_side_stream_work_gains_nothing(softmax):
     ))  # fmt: skip
     record = _run(softmax, source)
     assert record["verdict"] == "OK", record["error"]
-    if ON_GPU:  # the device-wide synchronize before the end event counts the side stream
+    if ON_GPU:
         from codeeff.gpu.scoring import score_triton
 
-        assert score_triton("line:1", record)["speedup_expert"] < 1.1
+        assert score_triton("line:1", record)["speedup_expert"] < 1.05
+        assert all(level["tail_charge_ms"] > 0 for level in record["levels"])
+
+
+def test_unordered_side_stream_is_rejected(softmax):
+    """A stream that does not wait for the caller's would run during the L2 flush."""
+    source = _wrapped(softmax, (
+        "_side = torch.cuda.Stream() if torch.cuda.is_available() else None\n"
+        "def solution(x):\n"
+        "    if _side is None:\n"
+        "        return expert_solution(x)\n"
+        "    with torch.cuda.stream(_side):\n"
+        "        out = expert_solution(x)\n"
+        "    torch.cuda.current_stream().wait_stream(_side)\n"
+        "    return out\n"
+    ))  # fmt: skip
+    record = _run(softmax, source)
+    if ON_GPU:
+        assert record["verdict"] == "WA" and "caller's stream" in record["error"]
+    else:  # no streams in the interpreter: the same answer, accepted
+        assert record["verdict"] == "OK", record["error"]
+
+
+def test_joined_side_stream_is_accepted(softmax):
+    """Side streams used the PyTorch way (wait for the caller, joined back) are fine."""
+    source = _wrapped(softmax, (
+        "_side = torch.cuda.Stream() if torch.cuda.is_available() else None\n"
+        "def solution(x):\n"
+        "    if _side is None:\n"
+        "        return expert_solution(x)\n"
+        "    _side.wait_stream(torch.cuda.current_stream())\n"
+        "    with torch.cuda.stream(_side):\n"
+        "        out = expert_solution(x)\n"
+        "    torch.cuda.current_stream().wait_stream(_side)\n"
+        "    return out\n"
+    ))  # fmt: skip
+    record = _run(softmax, source)
+    assert record["verdict"] == "OK", record["error"]
+    if ON_GPU:
+        from codeeff.gpu.scoring import score_triton
+
+        assert 0.9 < score_triton("line:1", record)["speedup_expert"] < 1.1
 
 
 def test_a_zero_output_is_wrong_on_every_task():

@@ -27,6 +27,7 @@ from typing import Any
 
 from codeeff.gpu.compare import compare_outputs
 from codeeff.gpu.sandbox import worker_command
+from codeeff.gpu.scoring import by_case
 from codeeff.measure import median_is_tight
 from codeeff.problems import Problem
 from codeeff.sandbox.base import SandboxError
@@ -34,13 +35,14 @@ from codeeff.sandbox.channel import Channel
 
 LOAD_TIMEOUT_S = 300.0  # importing torch and compiling kernels
 CALL_TIMEOUT_S = 120.0
+STREAM_ORDER_EARLY_LIMIT = 0.5  # honest code writes nothing while the caller's stream is held
 NOT_MEASURED = "not measured: no GPU here (correctness ran in Triton's CPU interpreter)"
 
 
 @dataclass(frozen=True)
 class GpuConfig:
     burst: int = 8  # timed calls per request, back to back, each on a fresh input
-    burst_warmup: int = 2  # untimed calls first: the GPU clocks up after the pipe's pause
+    warmup_ms: float = 20.0  # untimed calls first: the GPU clocks down during the pipe's pause
     warmup_rounds: int = 1
     min_rounds: int = 3
     max_rounds: int = 12
@@ -51,6 +53,18 @@ class GpuConfig:
     # what its reported kernel time explains, is under-reporting its time.
     overhead_factor: float = 3.0
     overhead_slack_ms: float = 0.5
+    # Median tails of the same code differ by up to ~3.5 us between two processes (H200);
+    # beyond this a candidate's excess tail is work it left running, and is charged.
+    tail_slack_ms: float = 0.005
+
+
+def _worker_cpus() -> dict[str, set[int]]:
+    """Separate cores for the trusted and the candidate worker (half each), so that
+    neither one's threads delay the other's launches. Not one core each: the CUDA
+    driver's own threads would then compete with the thread that launches."""
+    cpus = sorted(os.sched_getaffinity(0))
+    half = max(1, len(cpus) // 2)
+    return {"candidate": set(cpus[:half]), "reference": set(cpus[half:] or cpus)}
 
 
 class WorkerProcess:
@@ -66,9 +80,11 @@ class WorkerProcess:
             if name in os.environ:
                 env[name] = os.environ[name]
         self.role = role
+        cpus = _worker_cpus()[role]
         self.process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             env=env, bufsize=0, start_new_session=True,
+            preexec_fn=None if interpret else lambda: os.sched_setaffinity(0, cpus),
         )  # fmt: skip
         self.channel = Channel(self.process.stdin.fileno(), self.process.stdout.fileno(),
                                self.close, self._stderr_tail)  # fmt: skip
@@ -162,6 +178,22 @@ def _correctness(problem: Problem, candidate: WorkerProcess, reference: WorkerPr
             )
             if not ok:
                 raise Rejected("SANDBOX_ERROR", f"{label}: the expert disagrees: {message}")
+    if candidate.hello.get("device") == "cuda":
+        _check_stream_order(problem, candidate, levels[-1])
+
+
+def _check_stream_order(problem: Problem, candidate: WorkerProcess, level) -> None:
+    """Reject work that does not wait for the caller's stream (worker.stream_order)."""
+    request = {"op": "stream_order", "which": "solution", "level": _level_dict(level),
+               "case": 0, "seed": _seed(problem, level.index, "stream order")}  # fmt: skip
+    answer, _, _ = candidate.request(request)
+    _check_answer(answer, "the solution")
+    if answer["conclusive"] and answer["early"] > STREAM_ORDER_EARLY_LIMIT:
+        raise Rejected(
+            "WA", f"level {level.name}: {answer['early']:.0%} of the output was written while "
+            "the caller's stream was still held: the solution's kernels do not wait for the "
+            "caller's stream (launched on another stream without wait_stream)",
+        )  # fmt: skip
 
 
 def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: WorkerProcess,
@@ -170,11 +202,13 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
     overheads = {"candidate": [], "trusted": []}
     roles = [(candidate, "solution"), (reference, "eager"), (reference, "expert")]
     started = time.monotonic()
+    tails = {"solution": [], "eager": [], "expert": []}
+    cases: list[int] = []  # the case of every timed call, the same for all three
     for round_index in range(config.warmup_rounds + config.max_rounds):
-        calls = config.burst_warmup + config.burst
-        seeds = [_seed(problem, level.index, "time", round_index, j) for j in range(calls)]
+        seeds = [_seed(problem, level.index, "time", round_index, j) for j in range(config.burst)]
         request = {"op": "time", "level": _level_dict(level), "case": round_index % level.cases,
-                   "seeds": seeds, "warmup": config.burst_warmup}  # fmt: skip
+                   "seeds": seeds, "warmup_seed": _seed(problem, level.index, "warm", round_index),
+                   "warmup_ms": config.warmup_ms}  # fmt: skip
         shift = round_index % 3
         for worker, which in roles[shift:] + roles[:shift]:
             answer, _, wall_s = worker.request(dict(request, which=which))
@@ -182,20 +216,25 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
             if round_index < config.warmup_rounds:
                 continue
             series[which] += answer["ms"]
+            tails[which] += answer["tail_ms"]
             group = "candidate" if worker is candidate else "trusted"
-            overheads[group].append((wall_s * 1000 - sum(answer["ms"])) / len(seeds))
-            if len(answer["ms"]) != config.burst:
+            host_ms = wall_s * 1000 - config.warmup_ms - sum(answer["ms"])
+            overheads[group].append(host_ms / len(seeds))
+            if not len(answer["ms"]) == len(answer["tail_ms"]) == config.burst:
                 raise Rejected(
                     "RE", f"{which} answered {len(answer['ms'])} times, not {config.burst}"
                 )
         if round_index < config.warmup_rounds:
             continue
+        cases += [request["case"]] * config.burst
         if rng.random() < config.audit_probability:
             _audit(problem, candidate, reference, rng.randrange(config.burst),
                    f"level {level.name} timed call (round {round_index})")  # fmt: skip
         timed = round_index + 1 - config.warmup_rounds
         tight = timed >= config.min_rounds and all(
-            median_is_tight(values, config.relative_precision) for values in series.values()
+            median_is_tight(group, config.relative_precision)
+            for values in series.values()
+            for group in by_case(values, cases).values()
         )
         if tight or time.monotonic() - started > config.max_level_seconds:
             break
@@ -207,6 +246,11 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
             "RE", f"reported kernel times do not match the wall clock: {candidate_overhead:.3f} ms "
             f"per call unexplained (trusted workers: {trusted_overhead:.3f} ms)",
         )  # fmt: skip
+    # The synchronize after the end event also waits for work left on other streams: a
+    # candidate whose tails exceed the trusted workers' is charged the difference.
+    trusted_tail = statistics.median(tails["eager"] + tails["expert"])
+    excess = statistics.median(tails["solution"]) - trusted_tail
+    charge = excess if excess > config.tail_slack_ms else 0.0
     roofline, _, _ = reference.request(
         {
             "op": "roofline",
@@ -216,8 +260,11 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
         }
     )
     return {"name": level.name, "weight": level.weight, "params": level.params,
-            "candidate_ms": series["solution"], "eager_ms": series["eager"],
-            "expert_ms": series["expert"], "bytes": roofline.get("bytes"),
+            "candidate_ms": [ms + charge for ms in series["solution"]],
+            "eager_ms": series["eager"], "expert_ms": series["expert"],
+            "cases": cases, "tail_charge_ms": charge,
+            "candidate_tail_ms": statistics.median(tails["solution"]),
+            "trusted_tail_ms": trusted_tail, "bytes": roofline.get("bytes"),
             "flops": roofline.get("flops")}  # fmt: skip
 
 

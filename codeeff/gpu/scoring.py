@@ -40,16 +40,20 @@ def score_triton(key: str, record: dict) -> dict[str, Any]:
     weights = [lv["weight"] for lv in levels]
     vs_eager, vs_expert = [], []
     for level in levels:
-        candidate = statistics.median(level["candidate_ms"])
-        eager = statistics.median(level["eager_ms"])
-        expert = statistics.median(level["expert_ms"])
+        cases = level.get("cases")
+        candidate = level_time(level["candidate_ms"], cases)
+        eager = level_time(level["eager_ms"], cases)
+        expert = level_time(level["expert_ms"], cases)
         vs_eager.append(eager / candidate)
         vs_expert.append(expert / candidate)
         dtype = level["params"].get("dtype", "float32")
         scored["levels"].append({
             "name": level["name"], "candidate_ms": candidate, "eager_ms": eager,
             "expert_ms": expert,
-            "candidate_cv": _cv(level["candidate_ms"]), "expert_cv": _cv(level["expert_ms"]),
+            "candidate_cv": within_case_cv(level["candidate_ms"], cases),
+            "expert_cv": within_case_cv(level["expert_ms"], cases),
+            "eager_cv": within_case_cv(level["eager_ms"], cases),
+            "tail_charge_ms": level.get("tail_charge_ms"),
             "candidate_peak": fraction_of_peak(device, dtype, level["bytes"], level["flops"],
                                                candidate / 1000),
             "expert_peak": fraction_of_peak(device, dtype, level["bytes"], level["flops"],
@@ -60,11 +64,34 @@ def score_triton(key: str, record: dict) -> dict[str, Any]:
     return scored
 
 
-def _cv(values: list[float]) -> float:
-    """Robust coefficient of variation: 1.4826 x MAD / median."""
-    median = statistics.median(values)
-    mad = statistics.median(abs(v - median) for v in values)
-    return 1.4826 * mad / median if median else math.nan
+def by_case(values: list[float], cases: list[int] | None) -> dict[int, list[float]]:
+    groups: dict[int, list[float]] = {}
+    for value, case in zip(values, cases or [0] * len(values), strict=True):
+        groups.setdefault(case, []).append(value)
+    return groups
+
+
+def level_time(values: list[float], cases: list[int] | None) -> float:
+    """Geometric mean over the level's cases of each case's median time.
+
+    Cases differ in their data (value distributions), and some code runs at a
+    different speed on each (PyTorch's softmax did: 0.21 vs 0.31 ms); one median over
+    the mixture would land anywhere between the two, depending on the call counts.
+    """
+    medians = [statistics.median(group) for group in by_case(values, cases).values()]
+    return math.exp(sum(math.log(m) for m in medians) / len(medians))
+
+
+def within_case_cv(values: list[float], cases: list[int] | None) -> float:
+    """Robust coefficient of variation of repeated calls on the same kind of input:
+    1.4826 x the median absolute deviation of each time from its case's median,
+    relative to that median."""
+    groups = by_case(values, cases)
+    medians = {case: statistics.median(group) for case, group in groups.items()}
+    if not all(medians.values()):
+        return math.nan
+    relative = [abs(value / medians[case] - 1) for case, group in groups.items() for value in group]
+    return 1.4826 * statistics.median(relative)
 
 
 def summarize_triton_task(samples: list[dict], ks) -> dict[str, Any]:

@@ -1,0 +1,108 @@
+"""The runner's timing arithmetic, with scripted workers (no GPU needed).
+
+A worker's `time` answer carries, per call, the stream window (`ms`) and the gap to the
+device-wide synchronize (`tail_ms`). These tests check what the runner makes of them:
+tails beyond the trusted workers' are charged to the candidate, a candidate with tails
+like theirs is charged nothing, and a burst of the wrong length is rejected.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from codeeff.gpu import runner
+from codeeff.gpu.runner import GpuConfig, Rejected
+from codeeff.problems import load_task
+
+CONFIG = GpuConfig(min_rounds=3, max_rounds=4, audit_probability=0.0, warmup_ms=0.0)
+
+
+class ScriptedWorker:
+    """Answers the runner's requests from fixed per-function windows and tails."""
+
+    def __init__(self, script: dict[str, tuple[float, float]], calls: int | None = None):
+        self.script, self.calls = script, calls
+        self.seen: list[dict] = []
+
+    def request(self, header: dict, timeout_s: float = 0.0):
+        self.seen.append(header)
+        if header["op"] == "time":
+            window, tail = self.script[header["which"]]
+            calls = self.calls or len(header["seeds"])
+            noise = [1 + 0.001 * (i % 3) for i in range(calls)]
+            answer = {"ok": True, "ms": [window * n for n in noise], "tail_ms": [tail] * calls}
+            return answer, b"", (window + tail) * calls / 1000
+        if header["op"] == "audit":
+            return {"ok": True, "output": {"kind": "scalar", "value": 1.0}}, b"", 0.001
+        if header["op"] == "roofline":
+            return {"ok": True, "bytes": 1 << 30, "flops": None}, b"", 0.001
+        raise AssertionError(f"unexpected request {header}")
+
+
+@pytest.fixture(scope="module")
+def problem():
+    return load_task("triton/row_softmax")
+
+
+def _time(problem, candidate, reference):
+    level = problem.levels[-1]
+    return runner._time_level(problem, level, candidate, reference, CONFIG, random.Random(0))
+
+
+def test_work_left_on_another_stream_is_charged(problem):
+    trusted = ScriptedWorker({"eager": (0.30, 0.02), "expert": (0.20, 0.02)})
+    cheat = ScriptedWorker({"solution": (0.01, 0.21)})  # window empty, work in the tail
+    level = _time(problem, cheat, trusted)
+    assert level["tail_charge_ms"] == pytest.approx(0.19)
+    assert min(level["candidate_ms"]) == pytest.approx(0.20)
+    assert level["trusted_tail_ms"] == pytest.approx(0.02)
+
+
+def test_a_candidate_with_ordinary_tails_is_charged_nothing(problem):
+    trusted = ScriptedWorker({"eager": (0.30, 0.02), "expert": (0.20, 0.02)})
+    honest = ScriptedWorker({"solution": (0.15, 0.015)})
+    level = _time(problem, honest, trusted)
+    assert level["tail_charge_ms"] == 0.0
+    assert min(level["candidate_ms"]) == pytest.approx(0.15)
+
+
+def test_timing_requests_carry_a_separate_warmup_seed(problem):
+    """The warm-up input is never one of the timed inputs (a cache could hit on it)."""
+    trusted = ScriptedWorker({"eager": (0.30, 0.02), "expert": (0.20, 0.02)})
+    candidate = ScriptedWorker({"solution": (0.15, 0.02)})
+    _time(problem, candidate, trusted)
+    timed = [h for h in candidate.seen if h["op"] == "time"]
+    seeds = {seed for h in timed for seed in h["seeds"]}
+    assert timed and all(h["warmup_seed"] not in seeds for h in timed)
+    assert len(seeds) == sum(len(h["seeds"]) for h in timed)  # a fresh input every call
+
+
+def test_a_short_burst_is_rejected(problem):
+    trusted = ScriptedWorker({"eager": (0.30, 0.02), "expert": (0.20, 0.02)})
+    short = ScriptedWorker({"solution": (0.15, 0.02)}, calls=CONFIG.burst - 1)
+    with pytest.raises(Rejected, match="answered"):
+        _time(problem, short, trusted)
+
+
+def test_tail_noise_within_the_slack_is_not_charged(problem):
+    """Two processes' median tails differ by a few microseconds with the same code."""
+    trusted = ScriptedWorker({"eager": (0.30, 0.012), "expert": (0.20, 0.012)})
+    honest = ScriptedWorker({"solution": (0.15, 0.012 + CONFIG.tail_slack_ms / 2)})
+    assert _time(problem, honest, trusted)["tail_charge_ms"] == 0.0
+
+
+def test_level_time_is_per_case_so_a_bimodal_reference_is_stable():
+    """Eager softmax ran 0.31 ms on one case's data and 0.21 on the other's: the level's
+    time must not depend on how many calls each case happened to get."""
+    from codeeff.gpu.scoring import level_time, within_case_cv
+
+    even = [0.31] * 8 + [0.21] * 8
+    lopsided = [0.31] * 24 + [0.21] * 8
+    cases_even, cases_lopsided = [0] * 8 + [1] * 8, [0] * 24 + [1] * 8
+    expected = (0.31 * 0.21) ** 0.5
+    assert level_time(even, cases_even) == pytest.approx(expected)
+    assert level_time(lopsided, cases_lopsided) == pytest.approx(expected)
+    assert within_case_cv(lopsided, cases_lopsided) == 0.0
+    assert level_time([1.0, 2.0, 3.0], None) == 2.0  # records without cases: one median
