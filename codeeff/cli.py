@@ -103,6 +103,7 @@ def cmd_problems_show(args: argparse.Namespace) -> int:
 def cmd_problems_validate(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
+    from codeeff.gpu.validate import validate_triton_problem
     from codeeff.problems import load_suite, load_task
     from codeeff.sandbox.local import LocalBackend, default_cpu
     from codeeff.validate import validate_problem
@@ -113,7 +114,10 @@ def cmd_problems_validate(args: argparse.Namespace) -> int:
     backend = LocalBackend()
     reports = []
     for problem in tqdm(problems, desc="validating", unit="problem", disable=args.json):
-        reports.append(validate_problem(problem, backend, cpu=default_cpu()))
+        if problem.kind == "triton":
+            reports.append(validate_triton_problem(problem))
+        else:
+            reports.append(validate_problem(problem, backend, cpu=default_cpu()))
     failed = [r for r in reports if not r.ok]
     if args.json:
         print(json.dumps([r.as_dict() for r in reports], indent=2))
@@ -125,14 +129,19 @@ def cmd_problems_validate(args: argparse.Namespace) -> int:
                 if r.slowest_ratio is None
                 else (f"{'>=' if r.slowest_ratio_is_lower_bound else ''}{r.slowest_ratio:g}x")
             )
-            expert = " ".join(f"{v:.0f}" for v in r.expert_ms.values()) or "-"
-            rows.append(
-                [r.task_id, "ok" if r.ok else "FAIL", expert, f"{ratio} ({r.slowest_tier})"]
-            )
-        _print_table(["task", "status", "expert ms per stress level", "slowest/expert"], rows)
+            expert = " ".join(f"{v:.3g}" for v in r.expert_ms.values()) or "-"
+            baseline = "not measured" if r.note else "-"
+            if r.slowest_tier:
+                baseline = f"{ratio} ({r.slowest_tier})"
+            rows.append([r.task_id, "ok" if r.ok else "FAIL", expert, baseline])
+        _print_table(
+            ["task", "status", "expert ms per stress level", "baseline/expert (baseline)"], rows
+        )
         for r in failed:
             for failure in r.failures:
                 print(f"FAIL {r.task_id}: {failure}")
+        for note in sorted({r.note for r in reports if r.note}):
+            print(f"note: {note}")
         print(f"{len(reports) - len(failed)}/{len(reports)} problems valid")
     return 1 if failed or not reports else 0
 

@@ -37,6 +37,7 @@ class ProblemReport:
     slowest_tier: str = ""
     slowest_ratio: float | None = None
     slowest_ratio_is_lower_bound: bool = False
+    note: str = ""  # e.g. why a figure is missing
 
     @property
     def ok(self) -> bool:

@@ -6,12 +6,8 @@ timing-related assertions also apply (run there with the device tool).
 
 from __future__ import annotations
 
-import random
-
 import pytest
-import torch
 
-from codeeff.gpu.compare import compare_outputs
 from codeeff.gpu.runner import NOT_MEASURED, GpuConfig, gpu_available, measure_triton
 from codeeff.problems import load_suite, load_task
 
@@ -202,27 +198,6 @@ def test_joined_side_stream_is_accepted(softmax):
         from codeeff.gpu.scoring import score_triton
 
         assert 0.9 < score_triton("line:1", record)["speedup_expert"] < 1.1
-
-
-def test_a_zero_output_is_wrong_on_every_task():
-    """The generators make an all-zero answer fall outside the tolerance, always."""
-    from codeeff.gpu.worker import encode_output
-    from codeeff.problems import load_module
-
-    for problem in load_suite("triton"):
-        generator = load_module(problem.folder / "generator.py", f"g_{problem.task_id}")
-        reference = load_module(problem.folder / "reference.py", f"r_{problem.task_id}").reference
-        for level in problem.levels[:1] + [problem.random_level()]:
-            for case in range(min(level.cases, 3)):
-                inputs = generator.generate(level, case, random.Random(case), "cpu")
-                output = reference(*inputs)
-                expected = encode_output(output)
-                zeros = encode_output(
-                    torch.zeros_like(output) if isinstance(output, torch.Tensor)
-                    else tuple(torch.zeros_like(t) for t in output)
-                )  # fmt: skip
-                ok, _ = compare_outputs(*zeros, *expected, problem.tolerances)
-                assert not ok, f"{problem.task_id} {level.name} case {case}: zeros pass"
 
 
 def test_evaluate_runs_the_triton_suite_and_reports_untimed_figures_honestly(tmp_path):

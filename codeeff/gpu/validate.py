@@ -1,0 +1,118 @@
+"""`codeeff problems validate` for Triton problems: sound before anyone is scored on them.
+
+Checks, each named in the report (the same ProblemReport as CPU problems):
+- `format`: a tolerance for every dtype a level uses; reference.py defines
+  `reference` and `bytes_moved` (needed for % of peak bandwidth; `flops` optional);
+- `deterministic`: one seed gives bit-identical inputs twice (level 0 and the random
+  level, on CPU);
+- `zeros_fail`: an all-zero answer is outside the tolerance on every checked case, so
+  a kernel that writes nothing cannot pass;
+- `expert_passes`: the expert, run by the real runner as if it were a candidate, is
+  correct (every level on a GPU, level 0 in the CPU interpreter) and, on a GPU, its
+  time per stress level is reported with its speedup over PyTorch eager.
+"""
+
+from __future__ import annotations
+
+import random
+
+from codeeff.gpu.compare import compare_outputs
+from codeeff.problems import Problem, load_module
+from codeeff.validate import ProblemReport
+
+CHECKED_CASES = 3
+
+
+def _tensors(value) -> list:
+    import torch
+
+    if isinstance(value, torch.Tensor):
+        return [value]
+    if isinstance(value, (tuple, list)):
+        return [t for item in value for t in _tensors(item)]
+    return []
+
+
+def _same(a, b) -> bool:
+    import torch
+
+    left, right = _tensors(a), _tensors(b)
+    return len(left) == len(right) and all(
+        x.dtype == y.dtype and x.shape == y.shape and torch.equal(x.view(-1), y.view(-1))
+        for x, y in zip(left, right, strict=True)
+    )
+
+
+def _zeros_like(output):
+    import torch
+
+    if isinstance(output, torch.Tensor):
+        return torch.zeros_like(output)
+    return type(output)(_zeros_like(item) for item in output)
+
+
+def check_format(problem: Problem, report: ProblemReport) -> None:
+    report.checks["format"] = True
+    dtypes = {level.params.get("dtype") for level in problem.levels} - {None}
+    dtypes.add(problem.validation.random_params.get("dtype"))
+    missing = sorted(d for d in dtypes - set(problem.tolerances) if d)
+    if missing:
+        report.fail("format", f"no [tolerances] entry for {', '.join(missing)}")
+    reference = load_module(problem.folder / "reference.py", f"codeeff_vref_{problem.task_id}")
+    for name in ("reference", "bytes_moved"):
+        if not callable(getattr(reference, name, None)):
+            report.fail("format", f"reference.py defines no {name}()")
+
+
+def check_inputs(problem: Problem, report: ProblemReport) -> None:
+    """Determinism of the generator and the zero-answer check, on CPU."""
+    from codeeff.gpu.worker import encode_output
+
+    generator = load_module(problem.folder / "generator.py", f"codeeff_vgen_{problem.task_id}")
+    reference = load_module(problem.folder / "reference.py", f"codeeff_vref_{problem.task_id}")
+    report.checks["deterministic"] = report.checks["zeros_fail"] = True
+    for level in [problem.levels[0], problem.random_level()]:
+        for case in range(min(level.cases, CHECKED_CASES)):
+            where = f"level {level.name} case {case}"
+            first = generator.generate(level, case, random.Random(case), "cpu")
+            if not _same(first, generator.generate(level, case, random.Random(case), "cpu")):
+                report.fail("deterministic", f"{where}: two generations with one seed differ")
+                return
+            output = reference.reference(*first)
+            ok, _ = compare_outputs(*encode_output(_zeros_like(output)), *encode_output(output),
+                                    problem.tolerances)  # fmt: skip
+            if ok:
+                report.fail("zeros_fail", f"{where}: an all-zero answer is within tolerance")
+                return
+
+
+def check_expert(problem: Problem, report: ProblemReport) -> None:
+    from codeeff.gpu.runner import measure_triton
+    from codeeff.gpu.scoring import score_triton
+
+    record = measure_triton(problem, problem.expert.source)
+    report.checks["expert_passes"] = record["passed"]
+    if not record["passed"]:
+        report.fail("expert_passes", f"{record['verdict']}: {record['error'][:500]}")
+        return
+    if record["timing"] != "measured":
+        report.note = record["timing"]
+    scored = score_triton("expert", record)
+    for level in scored["levels"]:
+        report.expert_ms[level["name"]] = level["expert_ms"]
+    if scored["levels"]:
+        report.slowest_tier = "eager"  # the baseline a Triton task is compared with
+        report.slowest_ratio = scored["speedup_eager"]
+
+
+def validate_triton_problem(problem: Problem) -> ProblemReport:
+    """Run every check on one Triton problem; never raises for a broken problem."""
+    report = ProblemReport(problem.task_id)
+    for step in (check_format, check_inputs, check_expert):
+        try:
+            step(problem, report)
+        except Exception as error:  # a broken generator or reference is a finding
+            report.fail("load", f"{type(error).__name__}: {error}")
+        if report.failures:
+            break
+    return report
