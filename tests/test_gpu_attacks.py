@@ -130,6 +130,25 @@ def test_patching_timers_or_synchronize_is_rejected(softmax, patch):
     assert record["verdict"] == "RE" and "timing primitives" in record["error"]
 
 
+def test_the_candidate_cannot_leave_its_cores(softmax):
+    """Threads spinning on the trusted worker's cores would slow its launches."""
+    source = _wrapped(softmax, (
+        "import os\n"
+        "try:\n"
+        "    os.sched_setaffinity(0, set(range(os.cpu_count())))\n"
+        "    _WIDENED = True\n"
+        "except PermissionError:\n"
+        "    _WIDENED = False\n"
+        "def solution(x):\n"
+        "    if _WIDENED:\n"
+        "        raise RuntimeError('the candidate changed its CPU affinity')\n"
+        "    return expert_solution(x)\n"
+    ))  # fmt: skip
+    record = _run(softmax, source)
+    assert record["sandboxed"], "bwrap must work here for this test to mean anything"
+    assert record["verdict"] == "OK", record["error"]
+
+
 def test_lowering_precision_beyond_tolerance_is_rejected(softmax):
     source = _wrapped(softmax, (
         "def solution(x):\n"

@@ -3,9 +3,10 @@
 The candidate's worker gets the same isolation as a CPU sandbox where it can (new user,
 PID, network, IPC namespaces; read-only system; no project files; a private /tmp for
 Triton's cache) plus the GPU device nodes and the Python packages torch and Triton
-need. CPU time and memory cgroups are not applied: a CUDA process maps far more
-virtual memory than it uses, and GPU time is what is measured. If bwrap cannot start
-here, the worker runs as a plain process and the run records sandboxed = false.
+need, and a seccomp filter that keeps it on the cores it was given. CPU time and
+memory cgroups are not applied: a CUDA process maps far more virtual memory than it
+uses, and GPU time is what is measured. If bwrap cannot start here, the worker runs as
+a plain process and the run records sandboxed = false.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def _bwrap_command(env: dict[str, str]) -> list[str]:
         *system_binds(),
         "--ro-bind", str(HERE / "worker.py"), "/codeeff/gpu/worker.py",
         "--ro-bind", str(HERE.parent / "codec.py"), "/codeeff/codec.py",
+        "--ro-bind", str(HERE.parent / "sandbox" / "syscall_filter.py"),
+        "/codeeff/sandbox/syscall_filter.py",
         "--proc", "/proc", "--dev", "/dev", "--ro-bind-try", "/sys", "/sys",
         "--size", str(TMPFS_BYTES), "--tmpfs", "/tmp",
         "--clearenv", "--setenv", "HOME", "/tmp", "--setenv", "PATH", "/usr/bin:/bin",
@@ -53,7 +56,7 @@ def _bwrap_command(env: dict[str, str]) -> list[str]:
         command += ["--dev-bind", device, device]
     for name, value in env.items():
         command += ["--setenv", name, value]
-    return command + _worker_args("/codeeff/gpu/worker.py")
+    return command + _worker_args("/codeeff/gpu/worker.py") + ["--confine"]
 
 
 @functools.lru_cache(maxsize=1)

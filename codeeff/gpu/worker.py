@@ -33,6 +33,11 @@ for _index, _arg in enumerate(sys.argv[:-1]):  # --site DIR: package folders (to
         sys.path.append(sys.argv[_index + 1])
 import codec  # noqa: E402
 
+sys.path.insert(0, os.path.join(os.path.dirname(HERE), "sandbox"))
+import syscall_filter  # noqa: E402
+
+del sys.path[0]
+
 INTERPRET = os.environ.get("TRITON_INTERPRET") == "1"
 import torch  # noqa: E402
 import triton  # noqa: E402
@@ -366,7 +371,21 @@ def serve(in_fd: int, out_fd: int) -> None:
         codec.write_frame(out_fd, answer, payload)
 
 
+def confine_to_cpus() -> None:
+    """The candidate may not leave the cores it was started on (runner._worker_cpus):
+    its threads could otherwise slow the trusted worker's launches and waits."""
+    import platform
+
+    machine = platform.machine()
+    program = syscall_filter.seccomp_program(machine, gpu_worker=True)
+    if program is None:
+        raise OSError(f"no syscall table for {machine}: cannot confine the candidate")
+    syscall_filter.SeccompInstaller(program, syscall_filter.SECCOMP_SYSCALL[machine]).install()
+
+
 if __name__ == "__main__":
+    if "--confine" in sys.argv:
+        confine_to_cpus()
     out = os.dup(1)
     os.dup2(2, 1)  # prints from solutions go to stderr, never into the protocol
     serve(0, out)

@@ -209,6 +209,8 @@ class LocalSandbox(Sandbox):
             *system_binds(),
             "--ro-bind", str(here / "worker.py"), f"{WORKER_DIR_IN_SANDBOX}/worker.py",
             "--ro-bind", str(here.parent / "codec.py"), f"{WORKER_DIR_IN_SANDBOX}/codec.py",
+            "--ro-bind", str(here / "syscall_filter.py"),
+            f"{WORKER_DIR_IN_SANDBOX}/syscall_filter.py",
             *_package_binds(),
             "--proc", "/proc",
             "--dev", "/dev",

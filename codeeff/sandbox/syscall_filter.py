@@ -1,0 +1,188 @@
+"""seccomp filters for sandboxed workers, built by hand as classic BPF (no libseccomp).
+
+Two users: the CPU zygote's children (sandbox/worker.py) get the full filter right
+before candidate code runs; the GPU candidate worker (gpu/worker.py) gets a narrow one
+at start, since Triton must still spawn its compiler. Standard library only: this
+file is bound into the sandbox beside the worker that imports it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import struct
+
+PR_SET_NO_NEW_PRIVS = 38
+PR_SET_DUMPABLE = 4
+SECCOMP_SET_MODE_FILTER = 1
+SECCOMP_FILTER_FLAG_SPEC_ALLOW = 4
+SECCOMP_SYSCALL = {"x86_64": 317, "aarch64": 277}
+SECCOMP_RET_ALLOW = 0x7FFF0000
+SECCOMP_RET_KILL_PROCESS = 0x80000000
+SECCOMP_RET_ERRNO = 0x00050000
+EPERM = 1
+ENOSYS = 38
+CLONE_THREAD = 0x00010000
+BPF_LD_W_ABS = 0x20
+BPF_JEQ_K = 0x15
+BPF_JGE_K = 0x35
+BPF_JSET_K = 0x45
+BPF_RET_K = 0x06
+
+# Per architecture: audit arch, clone, clone3, and the syscalls that fail with EPERM:
+# process creation and exec, tracing other processes, namespaces and mounts, CPU
+# affinity, every kind of IPC object that could outlive the run (SysV shm, sem, msg,
+# POSIX queues, keyrings), io_uring, bpf, userfaultfd and perf events.
+SECCOMP_TABLES = {
+    "x86_64": (
+        0xC000003E,
+        56,
+        435,
+        (
+            57,
+            58,
+            59,
+            322,
+            101,
+            310,
+            311,
+            272,
+            308,
+            165,
+            166,
+            155,
+            161,
+            203,
+            29,
+            30,
+            31,
+            64,
+            68,
+            240,
+            248,
+            249,
+            250,
+            425,
+            426,
+            427,
+            321,
+            323,
+            298,
+        ),
+    ),
+    "aarch64": (
+        0xC00000B7,
+        220,
+        435,
+        (
+            221,
+            281,
+            117,
+            270,
+            271,
+            97,
+            268,
+            40,
+            39,
+            41,
+            51,
+            122,
+            194,
+            196,
+            195,
+            190,
+            186,
+            180,
+            217,
+            218,
+            219,
+            425,
+            426,
+            427,
+            280,
+            282,
+            241,
+        ),
+    ),
+}
+
+
+def _bpf(code: int, jump_true: int, jump_false: int, k: int) -> bytes:
+    return struct.pack("HBBI", code, jump_true, jump_false, k)
+
+
+# sched_setaffinity: the GPU candidate may not leave the cores it was started on.
+AFFINITY_NR = {"x86_64": 203, "aarch64": 122}
+
+
+def seccomp_program(machine: str, gpu_worker: bool = False) -> bytes | None:
+    """The BPF filter for this architecture, or None where we have no syscall table.
+
+    The full filter (CPU children) allows clone only for threads and denies the table's
+    syscalls; the GPU worker's denies only CPU affinity changes.
+    """
+    table = SECCOMP_TABLES.get(machine)
+    if table is None:
+        return None
+    audit_arch, clone_nr, clone3_nr, denied = table
+    program = [
+        _bpf(BPF_LD_W_ABS, 0, 0, 4),  # seccomp_data.arch
+        _bpf(BPF_JEQ_K, 1, 0, audit_arch),
+        _bpf(BPF_RET_K, 0, 0, SECCOMP_RET_KILL_PROCESS),
+        _bpf(BPF_LD_W_ABS, 0, 0, 0),  # seccomp_data.nr
+    ]
+    if machine == "x86_64":  # the x32 ABI would dodge the table
+        program += [
+            _bpf(BPF_JGE_K, 0, 1, 0x40000000),
+            _bpf(BPF_RET_K, 0, 0, SECCOMP_RET_KILL_PROCESS),
+        ]
+    if gpu_worker:
+        denied = (AFFINITY_NR[machine],)
+    else:
+        program += [
+            # clone is allowed only for threads: a thread's CPU is charged to this process.
+            _bpf(BPF_JEQ_K, 0, 4, clone_nr),
+            _bpf(BPF_LD_W_ABS, 0, 0, 16),  # low word of args[0] (flags)
+            _bpf(BPF_JSET_K, 0, 1, CLONE_THREAD),
+            _bpf(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW),
+            _bpf(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | EPERM),
+            # clone3 hides its flags in memory; ENOSYS makes libc fall back to clone.
+            _bpf(BPF_JEQ_K, 0, 1, clone3_nr),
+            _bpf(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | ENOSYS),
+        ]
+    for number in denied:
+        program += [_bpf(BPF_JEQ_K, 0, 1, number), _bpf(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | EPERM)]
+    program.append(_bpf(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW))
+    return b"".join(program)
+
+
+class SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+
+class SeccompInstaller:
+    """Everything the filter needs, prepared in the zygote: a child makes one syscall.
+
+    Work done in the child is charged to the candidate and, through copy-on-write
+    faults, costs more than it looks; so the zygote sets no_new_privs for itself (the
+    children inherit it) and resolves the libc call and its argument in advance.
+    """
+
+    def __init__(self, program: bytes, syscall_nr: int):
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "PR_SET_NO_NEW_PRIVS failed")
+        self.buffer = ctypes.create_string_buffer(program, len(program))
+        self.fprog = SockFprog(len(program) // 8, ctypes.cast(self.buffer, ctypes.c_void_p))
+        self.argument = ctypes.byref(self.fprog)
+        self.syscall = libc.syscall
+        self.syscall_nr = syscall_nr
+
+    def install(self) -> None:
+        """Load the filter into the calling process (irrevocable, inherited by threads).
+
+        SPEC_ALLOW: without it the kernel turns on speculative-store-bypass mitigation
+        for the filtered process, which slows ordinary code by a variable amount.
+        """
+        flags = SECCOMP_FILTER_FLAG_SPEC_ALLOW
+        if self.syscall(self.syscall_nr, SECCOMP_SET_MODE_FILTER, flags, self.argument):
+            raise OSError(ctypes.get_errno(), "seccomp(SET_MODE_FILTER) failed")
