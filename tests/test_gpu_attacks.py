@@ -158,19 +158,25 @@ def test_lowering_precision_beyond_tolerance_is_rejected(softmax):
     assert _run(softmax, source)["verdict"] == "WA"
 
 
+def _side_stream(problem, waits_for_caller: bool, joined: bool) -> str:
+    """The expert run on a side stream, ordered after the caller's and joined back or not."""
+    return _wrapped(problem, "".join((
+        "_side = torch.cuda.Stream() if torch.cuda.is_available() else None\n",
+        "def solution(x):\n",
+        "    if _side is None:\n",
+        "        return expert_solution(x)\n",
+        "    _side.wait_stream(torch.cuda.current_stream())\n" if waits_for_caller else "",
+        "    with torch.cuda.stream(_side):\n",
+        "        out = expert_solution(x)\n",
+        "    torch.cuda.current_stream().wait_stream(_side)\n" if joined else "",
+        "    return out\n",
+    )))  # fmt: skip
+
+
 def test_side_stream_work_left_running_gains_nothing(softmax):
     """Ordered after the caller's stream but never joined back: the end event on the
     caller's stream comes at once; the device-wide synchronize sees the work."""
-    source = _wrapped(softmax, (
-        "_side = torch.cuda.Stream() if torch.cuda.is_available() else None\n"
-        "def solution(x):\n"
-        "    if _side is None:\n"
-        "        return expert_solution(x)\n"
-        "    _side.wait_stream(torch.cuda.current_stream())\n"
-        "    with torch.cuda.stream(_side):\n"
-        "        return expert_solution(x)\n"
-    ))  # fmt: skip
-    record = _run(softmax, source)
+    record = _run(softmax, _side_stream(softmax, waits_for_caller=True, joined=False))
     assert record["verdict"] == "OK", record["error"]
     if ON_GPU:
         from codeeff.gpu.scoring import score_triton
@@ -181,17 +187,7 @@ def test_side_stream_work_left_running_gains_nothing(softmax):
 
 def test_unordered_side_stream_is_rejected(softmax):
     """A stream that does not wait for the caller's would run during the L2 flush."""
-    source = _wrapped(softmax, (
-        "_side = torch.cuda.Stream() if torch.cuda.is_available() else None\n"
-        "def solution(x):\n"
-        "    if _side is None:\n"
-        "        return expert_solution(x)\n"
-        "    with torch.cuda.stream(_side):\n"
-        "        out = expert_solution(x)\n"
-        "    torch.cuda.current_stream().wait_stream(_side)\n"
-        "    return out\n"
-    ))  # fmt: skip
-    record = _run(softmax, source)
+    record = _run(softmax, _side_stream(softmax, waits_for_caller=False, joined=True))
     if ON_GPU:
         assert record["verdict"] == "WA" and "caller's stream" in record["error"]
     else:  # no streams in the interpreter: the same answer, accepted
@@ -200,18 +196,7 @@ def test_unordered_side_stream_is_rejected(softmax):
 
 def test_joined_side_stream_is_accepted(softmax):
     """Side streams used the PyTorch way (wait for the caller, joined back) are fine."""
-    source = _wrapped(softmax, (
-        "_side = torch.cuda.Stream() if torch.cuda.is_available() else None\n"
-        "def solution(x):\n"
-        "    if _side is None:\n"
-        "        return expert_solution(x)\n"
-        "    _side.wait_stream(torch.cuda.current_stream())\n"
-        "    with torch.cuda.stream(_side):\n"
-        "        out = expert_solution(x)\n"
-        "    torch.cuda.current_stream().wait_stream(_side)\n"
-        "    return out\n"
-    ))  # fmt: skip
-    record = _run(softmax, source)
+    record = _run(softmax, _side_stream(softmax, waits_for_caller=True, joined=True))
     assert record["verdict"] == "OK", record["error"]
     if ON_GPU:
         from codeeff.gpu.scoring import score_triton

@@ -3,27 +3,21 @@ for the named reason (on CPU through Triton's interpreter; on a GPU, with timing
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from codeeff.gpu.validate import check_inputs, validate_triton_problem
-from codeeff.problems import default_root, load_problem, load_suite
+from codeeff.problems import load_problem, load_suite
 from codeeff.validate import ProblemReport
+from tests.fixtures.problem_copy import copy_problem
 
 TASK = "row_softmax"
 
 
 @pytest.fixture
 def triton_copy(tmp_path: Path) -> Path:
-    root = default_root()
-    shutil.copytree(root / "problems" / "triton" / TASK, tmp_path / "problems" / "triton" / TASK)
-    shutil.copytree(
-        root / "reference_solutions" / "triton" / TASK,
-        tmp_path / "reference_solutions" / "triton" / TASK,
-    )
-    return tmp_path
+    return copy_problem(tmp_path, "triton", TASK)
 
 
 def _load(root: Path):

@@ -12,20 +12,14 @@ from codeeff.cli import main
 from codeeff.problems import ProblemFormatError, default_root, load_problem, load_suite, load_task
 from codeeff.sandbox.local import default_cpu
 from codeeff.validate import validate_problem
+from tests.fixtures.problem_copy import copy_problem
 
 TASK = "pair_sum_count"
 
 
 @pytest.fixture
 def problem_copy(tmp_path: Path) -> Path:
-    """A private copy of one real problem (and its references) that a test may break."""
-    root = default_root()
-    shutil.copytree(root / "problems" / "core" / TASK, tmp_path / "problems" / "core" / TASK)
-    shutil.copytree(
-        root / "reference_solutions" / "core" / TASK,
-        tmp_path / "reference_solutions" / "core" / TASK,
-    )
-    return tmp_path
+    return copy_problem(tmp_path, "core", TASK)
 
 
 def _load(root: Path):
