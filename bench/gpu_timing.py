@@ -16,6 +16,10 @@ Prints, per task and scheme: median ms, robust CV of single calls (1.4826 MAD /
 median), the spread of burst medians, and % of 4.8 TB/s. GPU only.
 
     python bench/gpu_timing.py [--task triton/rms_norm ...] [--bursts 12] [--burst 16]
+        [--scheme overlapped] [--warm-ms 20 --warm-ms 200]
+
+For compute-bound tasks (`--task triton/matmul_bias_relu`), the spread of burst medians
+against the call CV shows whether the noise comes from calls or from whole bursts.
 """
 
 from __future__ import annotations
@@ -76,10 +80,21 @@ def burst(function, inputs, flush, scheme: str, warm_ms: float) -> dict[str, lis
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--task", action="append")
-    parser.add_argument("--bursts", type=int, default=12)
-    parser.add_argument("--burst", type=int, default=16)
-    parser.add_argument("--pause-ms", type=float, default=5.0)
+    parser.add_argument(
+        "--task", action="append", help="task id (default: six memory-bound tasks and a copy)"
+    )
+    parser.add_argument("--bursts", type=int, default=12, help="bursts per scheme")
+    parser.add_argument("--burst", type=int, default=16, help="timed calls per burst")
+    parser.add_argument("--pause-ms", type=float, default=5.0, help="idle time between bursts")
+    parser.add_argument(
+        "--scheme", action="append", choices=["synced", "overlapped"], help="default: both"
+    )
+    parser.add_argument(
+        "--warm-ms",
+        action="append",
+        type=float,
+        help="time-based warm-up before each burst (default: 0 and 20)",
+    )
     args = parser.parse_args()
     if not torch.cuda.is_available():
         raise SystemExit("no GPU: this bench times CUDA calls and measures nothing on CPU")
@@ -108,8 +123,8 @@ def main() -> None:
             bytes_moved = reference.bytes_moved(*inputs[0])
         function(*inputs[0])
         torch.cuda.synchronize()
-        for scheme in ("synced", "overlapped"):
-            for warm_ms in (0.0, 20.0):
+        for scheme in args.scheme or ["synced", "overlapped"]:
+            for warm_ms in args.warm_ms or [0.0, 20.0]:
                 calls, tails, medians = [], [], []
                 for _ in range(args.bursts):
                     time.sleep(args.pause_ms / 1000)
