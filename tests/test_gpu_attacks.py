@@ -130,6 +130,41 @@ def test_patching_timers_or_synchronize_is_rejected(softmax, patch):
     assert record["verdict"] == "RE" and "timing primitives" in record["error"]
 
 
+_WORKER_STATE_PATCHES = {
+    "Worker.time": (
+        "import sys\nsys.modules['__main__'].Worker.time = lambda self, request: {'ok': True}\n"
+    ),
+    "worker instance.launches": (
+        "import gc\n"
+        "for _o in gc.get_objects():\n"
+        "    if type(_o).__name__ == 'Worker':\n"
+        "        _o.launches = lambda: 1  # claim a Triton launch that never happened\n"
+    ),
+    "generator.generate": (
+        "import sys\n"
+        "_g = sys.modules['codeeff_generator']\n"
+        "_real = _g.generate\n"
+        "_g.generate = lambda level, case, rng, device: _real(level, 0, rng, device)\n"
+    ),
+    "codec.pack_frame": (
+        "import sys\nsys.modules['codec'].pack_frame = lambda *a, **k: b''  # silence the answers\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_WORKER_STATE_PATCHES))
+def test_patching_the_worker_from_inside_is_rejected(softmax, name):
+    """The worker's own state, not only torch's timers, is checked after every request."""
+    source = _wrapped(
+        softmax,
+        _WORKER_STATE_PATCHES[name]
+        + "def solution(x):\n    return torch.softmax(x.float(), -1).to(x.dtype)\n",
+    )
+    record = _run(softmax, source)
+    assert record["verdict"] == "RE", record["error"]
+    assert "timing primitives" in record["error"] and name.split(".")[-1] in record["error"]
+
+
 def test_the_candidate_cannot_leave_its_cores(softmax):
     """Threads spinning on the trusted worker's cores would slow its launches."""
     source = _wrapped(softmax, (

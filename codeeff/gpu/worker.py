@@ -68,16 +68,34 @@ WATCHED = {
     "torch.Tensor.clone": lambda: torch.Tensor.clone,
     "torch.Tensor.view": lambda: torch.Tensor.view,
     "torch.Tensor.__eq__": lambda: torch.Tensor.__eq__,
+    "os.write": lambda: os.write,
+    "os.read": lambda: os.read,
 }
 WATCHED_ORIGINALS = {name: get() for name, get in WATCHED.items()}
 
-LAUNCHES = {"count": 0}
+
+def _private_copy(module: types.ModuleType) -> types.ModuleType:
+    """A second, unregistered instance of a module: patching the one in sys.modules
+    cannot change how this worker frames its answers."""
+    spec = importlib.util.spec_from_file_location(f"_private_{module.__name__}", module.__file__)
+    copy = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(copy)
+    return copy
 
 
-def _count_launches() -> None:
-    """Wrap Triton's launch path so the parent can require a real @triton.jit launch."""
+_FRAMES = _private_copy(codec)
+_WRITE_FRAME, _READ_FRAME = _FRAMES.write_frame, _FRAMES.read_frame
+
+
+def _count_launches():
+    """Wrap Triton's launch path so the parent can require a real @triton.jit launch.
+
+    Returns (reset, read) for a counter kept in a closure: no module global that a
+    solution could simply add to.
+    """
     from triton.runtime import jit
 
+    counter = [0]
     targets = [jit.JITFunction]
     interpreter = getattr(triton.runtime, "interpreter", None)
     if interpreter is not None and hasattr(interpreter, "InterpretedFunction"):
@@ -86,29 +104,52 @@ def _count_launches() -> None:
         original = cls.run
 
         def run(self, *args, __original=original, **kwargs):
-            LAUNCHES["count"] += 1
+            counter[0] += 1
             return __original(self, *args, **kwargs)
 
         cls.run = run
 
+    def reset() -> None:
+        counter[0] = 0
 
-def _snapshot_module() -> dict[str, tuple]:
-    module = sys.modules[__name__]
-    return {
-        name: (value, getattr(value, "__code__", None))
-        for name, value in vars(module).items()
-        if isinstance(value, types.FunctionType)
+    return reset, lambda: counter[0]
+
+
+def _snapshot(worker) -> dict[str, tuple]:
+    """What the worker relies on, taken before any untrusted code is imported: every
+    global of this module, of the codec and of the generator, the Worker class's
+    methods and the worker's own attributes (by identity, functions also by code
+    object), and where the L2 flush buffer lives."""
+    namespaces = {
+        "worker": vars(sys.modules[__name__]),
+        "codec": vars(codec),
+        "generator": vars(worker.generator),
+        "Worker": dict(vars(Worker)),
+        "worker instance": vars(worker),
     }
+    entries = {
+        f"{prefix}.{name}": (value, getattr(value, "__code__", None))
+        for prefix, namespace in namespaces.items()
+        for name, value in namespace.items()
+        if not name.startswith("__")
+    }
+    if worker.flush is not None:
+        entries["flush buffer"] = (worker.flush.data_ptr(), worker.flush.numel())
+    return entries
 
 
-def tampering(snapshot: dict[str, tuple]) -> str:
-    """Names of timing primitives or worker functions that changed since the snapshot."""
+def tampering(snapshot: dict[str, tuple], worker) -> str:
+    """Names of timing primitives or worker state that changed since the snapshot."""
     changed = [name for name, get in WATCHED.items() if get() is not WATCHED_ORIGINALS[name]]
-    module = sys.modules[__name__]
-    for name, (function, code) in snapshot.items():
-        current = vars(module).get(name)
-        if current is not function or getattr(current, "__code__", None) is not code:
-            changed.append(f"worker.{name}")
+    now = _snapshot(worker)
+    for name, (value, code) in snapshot.items():
+        if name == "flush buffer":
+            if now.get(name) != (value, code):
+                changed.append(name)
+            continue
+        current = now.get(name, (None, None))
+        if current[0] is not value or current[1] is not code:
+            changed.append(name)
     return ", ".join(changed)
 
 
@@ -181,7 +222,6 @@ class Worker:
             if DEVICE == "cuda"
             else None
         )
-        self.snapshot: dict[str, tuple] = {}
         self.stream = torch.cuda.current_stream() if DEVICE == "cuda" else None
         self.side = torch.cuda.Stream() if DEVICE == "cuda" else None
 
@@ -191,10 +231,11 @@ class Worker:
         rng = random.Random(request["seed"])
         return tuple(self.generator.generate(Level(request["level"]), request["case"], rng, DEVICE))
 
-    def load(self, request: dict) -> dict:
-        _count_launches()
-        self.snapshot = _snapshot_module()
+    def load_generator(self, request: dict) -> None:
+        self.reset_launches, self.launches = _count_launches()
         self.generator = _load(request["generator"], "codeeff_generator")
+
+    def load_sources(self, request: dict) -> dict:
         for which, source in request["sources"].items():
             module = _load(source, f"codeeff_{which}")
             name = request["entry_points"][which]
@@ -208,11 +249,11 @@ class Worker:
         """One correctness call: launches counted, inputs checked for mutation."""
         inputs = self.inputs(request)
         pristine = [x.clone() if isinstance(x, torch.Tensor) else x for x in inputs]
-        LAUNCHES["count"] = 0
+        self.reset_launches()
         output = self.functions[request["which"]](*inputs)
         if DEVICE == "cuda":
             _SYNC()
-        launches = LAUNCHES["count"]
+        launches = self.launches()
         mutated = any(
             isinstance(x, torch.Tensor) and not torch.equal(x, p)
             for x, p in zip(inputs, pristine, strict=True)
@@ -340,17 +381,20 @@ def hello() -> dict:
 
 def serve(in_fd: int, out_fd: int) -> None:
     worker = Worker()
-    codec.write_frame(out_fd, hello())
+    snapshot: dict[str, tuple] = {}  # a local, not an attribute a solution could reset
+    _WRITE_FRAME(out_fd, hello())
     while True:
         try:
-            request, _ = codec.read_frame(in_fd)
+            request, _ = _READ_FRAME(in_fd)
         except EOFError:
             return
         op = request.get("op")
         payload = b""
         try:
             if op == "load":
-                answer = worker.load(request)
+                worker.load_generator(request)
+                snapshot = _snapshot(worker)
+                answer = worker.load_sources(request)
             elif op == "call":
                 answer, payload = worker.call(request)
             elif op == "time":
@@ -366,9 +410,9 @@ def serve(in_fd: int, out_fd: int) -> None:
         except BaseException as error:  # the candidate's failure, reported, not fatal
             text = traceback.format_exc(limit=6)[-3000:]
             answer = {"ok": False, "error": f"{type(error).__name__}: {error}", "trace": text}
-        if worker.snapshot:
-            answer["tampered"] = tampering(worker.snapshot)
-        codec.write_frame(out_fd, answer, payload)
+        if snapshot:
+            answer["tampered"] = tampering(snapshot, worker)
+        _WRITE_FRAME(out_fd, answer, payload)
 
 
 def confine_to_cpus() -> None:
