@@ -314,9 +314,10 @@ class Worker:
         copy of its output is taken on another stream while the hold lasts. Work queued
         in the caller's stream order (or on a stream made to wait for it) cannot have
         written anything yet; work launched on an unordered stream has, and in timing it
-        would run during the L2 flush, ahead of the start event. `early` is the fraction
-        of nonzero output elements already equal to the final answer; `conclusive` is false when
-        the call itself waited out the hold (a host synchronize inside it).
+        would run during the L2 flush, ahead of the start event. `early` is the
+        fraction of nonzero output elements already equal to the final answer;
+        `conclusive` is false when the call itself waited out the hold (a host
+        synchronize inside it).
         """
         function = self.functions[request["which"]]
         args = self.inputs(request)
