@@ -16,24 +16,33 @@ from codeeff.gpu import runner
 from codeeff.gpu.runner import GpuConfig, Rejected
 from codeeff.problems import load_task
 
-CONFIG = GpuConfig(min_rounds=3, max_rounds=4, audit_probability=0.0, warmup_ms=0.0)
+CONFIG = GpuConfig(min_rounds=3, max_rounds=4, audit_probability=0.0)
 
 
 class ScriptedWorker:
     """Answers the runner's requests from fixed per-function windows and tails."""
 
-    def __init__(self, script: dict[str, tuple[float, float]], calls: int | None = None):
-        self.script, self.calls = script, calls
+    def __init__(self, script: dict[str, tuple[float, float]], calls: int | None = None,
+                 reported: float = 1.0):  # fmt: skip
+        """`reported`: the fraction of each window the worker admits to (1 = honest)."""
+        self.script, self.calls, self.reported = script, calls, reported
         self.seen: list[dict] = []
+        self.prepared = 0
 
     def request(self, header: dict, timeout_s: float = 0.0):
         self.seen.append(header)
+        if header["op"] == "prepare":
+            self.prepared = len(header["seeds"])
+            window, _ = self.script[header["which"]]
+            warm_s = max(header["warmup_ms"], window) / 1000  # one call at least
+            return {"ok": True}, b"", warm_s + 0.002
         if header["op"] == "time":
             window, tail = self.script[header["which"]]
-            calls = self.calls or len(header["seeds"])
+            calls = self.calls or self.prepared
             noise = [1 + 0.001 * (i % 3) for i in range(calls)]
-            answer = {"ok": True, "ms": [window * n for n in noise], "tail_ms": [tail] * calls}
-            return answer, b"", (window + tail) * calls / 1000
+            ms = [window * n * self.reported for n in noise]
+            answer = {"ok": True, "ms": ms, "tail_ms": [tail] * calls}
+            return answer, b"", ((window + tail) * calls + 0.3) / 1000
         if header["op"] == "audit":
             return {"ok": True, "output": {"kind": "scalar", "value": 1.0}}, b"", 0.001
         if header["op"] == "roofline":
@@ -73,7 +82,7 @@ def test_timing_requests_carry_a_separate_warmup_seed(problem):
     trusted = ScriptedWorker({"eager": (0.30, 0.02), "expert": (0.20, 0.02)})
     candidate = ScriptedWorker({"solution": (0.15, 0.02)})
     _time(problem, candidate, trusted)
-    timed = [h for h in candidate.seen if h["op"] == "time"]
+    timed = [h for h in candidate.seen if h["op"] == "prepare"]
     seeds = {seed for h in timed for seed in h["seeds"]}
     assert timed and all(h["warmup_seed"] not in seeds for h in timed)
     assert len(seeds) == sum(len(h["seeds"]) for h in timed)  # a fresh input every call
@@ -106,3 +115,20 @@ def test_level_time_is_per_case_so_a_bimodal_reference_is_stable():
     assert level_time(lopsided, cases_lopsided) == pytest.approx(expected)
     assert within_case_cv(lopsided, cases_lopsided) == 0.0
     assert level_time([1.0, 2.0, 3.0], None) == 2.0  # records without cases: one median
+
+
+def test_a_slow_honest_candidate_is_not_taken_for_a_liar(problem):
+    """A 50 ms call overshoots the 20 ms warm-up by 30 ms: the warm-up is a request of
+    its own, so none of that lands in the wall-clock check of the timed calls."""
+    trusted = ScriptedWorker({"eager": (0.30, 0.012), "expert": (0.20, 0.012)})
+    slow = ScriptedWorker({"solution": (50.0, 0.012)})
+    level = _time(problem, slow, trusted)
+    assert min(level["candidate_ms"]) == pytest.approx(50.0)
+
+
+def test_under_reported_kernel_times_are_rejected(problem):
+    """Event times a worker shrank after the fact disagree with the harness's clock."""
+    trusted = ScriptedWorker({"eager": (0.30, 0.012), "expert": (0.20, 0.012)})
+    liar = ScriptedWorker({"solution": (5.0, 0.012)}, reported=0.1)
+    with pytest.raises(Rejected, match="wall clock"):
+        _time(problem, liar, trusted)

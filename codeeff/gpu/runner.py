@@ -6,12 +6,14 @@ every output (compare.py) and orders the calls:
 
 1. correctness: every case of every level (level 0 only in the CPU interpreter), the
    candidate before the reference on even cases and after it on odd ones; a Triton
-   kernel must launch, inputs must stay unmodified, the answer must match eager;
-2. timing (GPU only): rounds of one call each of candidate, eager and expert on a fresh
-   input (new seed every call, so no cache can hit), rotating who goes first, after
-   warm-up, until the medians are tight or a cap; some timed outputs are audited at
-   random after the fact; each worker's reported event time is cross-checked against
-   the wall time this process saw for the request.
+   kernel must launch, inputs must stay unmodified, the answer must match eager; on a
+   GPU, the candidate's work must wait for the caller's stream (stream-order probe);
+2. timing (GPU only): rounds in which candidate, eager and expert each prepare a
+   burst (fresh inputs, a new seed every call, so no cache can hit; a warm-up) and
+   time it, rotating who goes first, until each case's medians are tight or a cap;
+   some timed outputs are audited at random after the fact; each burst's reported
+   event times are cross-checked against the wall time this process saw for it, and
+   work left running after a call returned is charged to the candidate.
 """
 
 from __future__ import annotations
@@ -206,20 +208,24 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
     cases: list[int] = []  # the case of every timed call, the same for all three
     for round_index in range(config.warmup_rounds + config.max_rounds):
         seeds = [_seed(problem, level.index, "time", round_index, j) for j in range(config.burst)]
-        request = {"op": "time", "level": _level_dict(level), "case": round_index % level.cases,
-                   "seeds": seeds, "warmup_seed": _seed(problem, level.index, "warm", round_index),
+        request = {"op": "prepare", "level": _level_dict(level),
+                   "case": round_index % level.cases, "seeds": seeds,
+                   "warmup_seed": _seed(problem, level.index, "warm", round_index),
                    "warmup_ms": config.warmup_ms}  # fmt: skip
         shift = round_index % 3
         for worker, which in roles[shift:] + roles[:shift]:
-            answer, _, wall_s = worker.request(dict(request, which=which))
-            _check_answer(answer, "the solution" if worker is candidate else which)
+            who = "the solution" if worker is candidate else which
+            answer, _, _ = worker.request(dict(request, which=which))
+            _check_answer(answer, who)
+            # Only the timed calls are inside this request's wall time.
+            answer, _, wall_s = worker.request({"op": "time", "which": which})
+            _check_answer(answer, who)
             if round_index < config.warmup_rounds:
                 continue
             series[which] += answer["ms"]
             tails[which] += answer["tail_ms"]
             group = "candidate" if worker is candidate else "trusted"
-            host_ms = wall_s * 1000 - config.warmup_ms - sum(answer["ms"])
-            overheads[group].append(host_ms / len(seeds))
+            overheads[group].append((wall_s * 1000 - sum(answer["ms"])) / len(seeds))
             if not len(answer["ms"]) == len(answer["tail_ms"]) == config.burst:
                 raise Rejected(
                     "RE", f"{which} answered {len(answer['ms'])} times, not {config.burst}"

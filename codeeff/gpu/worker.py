@@ -217,6 +217,7 @@ class Worker:
         self.functions: dict[str, object] = {}
         self.generator = None
         self.last_output: dict[str, object] = {}
+        self.pending: dict[str, list[tuple]] = {}  # prepared inputs of the next burst
         self.flush = (
             torch.empty(L2_FLUSH_BYTES, dtype=torch.uint8, device=DEVICE)
             if DEVICE == "cuda"
@@ -261,36 +262,46 @@ class Worker:
         meta, raw = encode_output(output)
         return {"ok": True, "launches": launches, "mutated": mutated, "output": meta}, raw
 
-    def time(self, request: dict) -> dict:
-        """A burst of timed calls, each on its own fresh input (generated beforehand).
+    def prepare(self, request: dict) -> dict:
+        """Generate a burst's inputs (one fresh seed per call) and warm the GPU up.
 
-        First the function runs untimed for `warmup_ms` on an input of its own seed (the
-        GPU idles while requests cross the pipe and clocks down; the warm-up input is
-        never timed, so nothing cached from it can hit). Then each call: the L2 flush is
-        queued, the start event, the call, the end event, all on the caller's stream with
-        no host wait, so the host's launch work overlaps the flush and the window holds
-        the GPU's work on that stream alone; then a device-wide synchronize and a third
-        event. The gap from the end event to the third one (`tail_ms`) is the
-        synchronize's own latency, plus any work the call left running on another
-        stream: the runner charges a candidate whatever its tails exceed the trusted
-        workers'. Timed outputs are kept for a possible audit.
+        The warm-up runs the function untimed for `warmup_ms` on an input of its own
+        seed, never one of the timed inputs, so nothing cached from it can hit: the GPU
+        idles and clocks down while requests cross the pipe. It is a request of its own
+        so that the runner's wall-clock check of `time` holds only the timed calls.
         """
-        function = self.functions[request["which"]]
+        which = request["which"]
+        function = self.functions[which]
         # The last burst's outputs go first, so this burst's allocations find their
         # blocks cached instead of calling cudaMalloc inside a timed window.
-        self.last_output.pop(request["which"], None)
-        inputs = [self.inputs(dict(request, seed=seed)) for seed in request["seeds"]]
+        self.last_output.pop(which, None)
+        self.pending[which] = [self.inputs(dict(request, seed=s)) for s in request["seeds"]]
         warm = self.inputs(dict(request, seed=request["warmup_seed"]))
-        stream = self.stream
         _SYNC()
         until = _PERF() + request.get("warmup_ms", 0.0) / 1000
         while True:
             self.flush.zero_()
-            _SET_STREAM(stream)
+            _SET_STREAM(self.stream)
             function(*warm)
             _SYNC()
             if _PERF() >= until:
-                break
+                return {"ok": True}
+
+    def time(self, request: dict) -> dict:
+        """The prepared burst: each call timed alone, on its own input.
+
+        Each call: the L2 flush is queued, the start event, the call, the end event,
+        all on the caller's stream with no host wait, so the host's launch work
+        overlaps the flush and the window holds the GPU's work on that stream alone;
+        then a device-wide synchronize and a third event. The gap from the end event
+        to the third one (`tail_ms`) is the synchronize's own latency, plus any work
+        the call left running on another stream: the runner charges a candidate
+        whatever its tails exceed the trusted workers'. Timed outputs are kept for a
+        possible audit.
+        """
+        function = self.functions[request["which"]]
+        inputs = self.pending.pop(request["which"])
+        stream = self.stream
         events = [tuple(_EVENT(enable_timing=True) for _ in range(3)) for _ in inputs]
         outputs = []
         for args, (start, end, done) in zip(inputs, events, strict=True):
@@ -398,6 +409,8 @@ def serve(in_fd: int, out_fd: int) -> None:
                 answer = worker.load_sources(request)
             elif op == "call":
                 answer, payload = worker.call(request)
+            elif op == "prepare":
+                answer = worker.prepare(request)
             elif op == "time":
                 answer = worker.time(request)
             elif op == "stream_order":
