@@ -265,10 +265,10 @@ class Worker:
     def prepare(self, request: dict) -> dict:
         """Generate a burst's inputs (one fresh seed per call) and warm the GPU up.
 
-        The warm-up runs the function untimed for `warmup_ms` on an input of its own
-        seed, never one of the timed inputs, so nothing cached from it can hit: the GPU
-        idles and clocks down while requests cross the pipe. It is a request of its own
-        so that the runner's wall-clock check of `time` holds only the timed calls.
+        The GPU idles and clocks down while requests cross the pipe, so the function
+        first runs untimed for `warmup_ms`, on an input of its own seed that is never
+        timed (nothing cached from it can hit). This is a request of its own so that
+        the runner's wall-clock check of `time` covers only the timed calls.
         """
         which = request["which"]
         function = self.functions[which]
@@ -280,8 +280,8 @@ class Worker:
         _SYNC()
         until = _PERF() + request.get("warmup_ms", 0.0) / 1000
         while True:
-            self.flush.zero_()
             _SET_STREAM(self.stream)
+            self.flush.zero_()
             function(*warm)
             _SYNC()
             if _PERF() >= until:
