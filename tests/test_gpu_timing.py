@@ -91,8 +91,15 @@ def test_timing_requests_carry_a_separate_warmup_seed(problem):
 def test_a_short_burst_is_rejected(problem):
     trusted = ScriptedWorker({"eager": (0.30, 0.02), "expert": (0.20, 0.02)})
     short = ScriptedWorker({"solution": (0.15, 0.02)}, calls=CONFIG.burst - 1)
-    with pytest.raises(Rejected, match="answered"):
+    with pytest.raises(Rejected, match="did not answer"):
         _time(problem, short, trusted)
+
+
+def test_impossible_times_are_rejected(problem):
+    trusted = ScriptedWorker({"eager": (0.30, 0.012), "expert": (0.20, 0.012)})
+    negative = ScriptedWorker({"solution": (-0.15, 0.012)})
+    with pytest.raises(Rejected, match="impossible"):
+        _time(problem, negative, trusted)
 
 
 def test_tail_noise_within_the_slack_is_not_charged(problem):

@@ -19,6 +19,7 @@ every output (compare.py) and orders the calls:
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 import random
 import statistics
@@ -222,14 +223,11 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
             _check_answer(answer, who)
             if round_index < config.warmup_rounds:
                 continue
+            _check_times(answer, which, config.burst)
             series[which] += answer["ms"]
             tails[which] += answer["tail_ms"]
             group = "candidate" if worker is candidate else "trusted"
             overheads[group].append((wall_s * 1000 - sum(answer["ms"])) / len(seeds))
-            if not len(answer["ms"]) == len(answer["tail_ms"]) == config.burst:
-                raise Rejected(
-                    "RE", f"{which} answered {len(answer['ms'])} times, not {config.burst}"
-                )
         if round_index < config.warmup_rounds:
             continue
         cases += [request["case"]] * config.burst
@@ -272,6 +270,17 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
             "candidate_tail_ms": statistics.median(tails["solution"]),
             "trusted_tail_ms": trusted_tail, "bytes": roofline.get("bytes"),
             "flops": roofline.get("flops")}  # fmt: skip
+
+
+def _check_times(answer: dict, which: str, burst: int) -> None:
+    """A burst's times as the runner needs them: `burst` finite numbers, none negative
+    (an empty window can read 0: events have about half a microsecond of resolution)."""
+    ms, tails = answer.get("ms"), answer.get("tail_ms")
+    if not (isinstance(ms, list) and isinstance(tails, list) and len(ms) == len(tails) == burst):
+        raise Rejected("RE", f"{which} did not answer {burst} times")
+    values = ms + tails
+    if not all(isinstance(v, float) and math.isfinite(v) for v in values) or min(values) < 0:
+        raise Rejected("RE", f"{which} answered impossible times")
 
 
 def _audit(problem, candidate, reference, index: int, label: str) -> None:

@@ -15,6 +15,7 @@ from codeeff import metrics
 from codeeff.gpu.roofline import fraction_of_peak
 
 FAST_P_THRESHOLDS = (0.0, 0.5, 1.0, 1.5, 2.0)
+EVENT_RESOLUTION_MS = 0.0005  # CUDA events: about half a microsecond
 
 
 def _weighted_geomean(ratios: list[float], weights: list[float]) -> float:
@@ -79,7 +80,8 @@ def level_time(values: list[float], cases: list[int] | None) -> float:
     the mixture would land anywhere between the two, depending on the call counts.
     """
     medians = [statistics.median(group) for group in by_case(values, cases).values()]
-    return math.exp(sum(math.log(m) for m in medians) / len(medians))
+    # An empty window reads 0; count it as the events' resolution, not as infinitely fast.
+    return math.exp(sum(math.log(max(m, EVENT_RESOLUTION_MS)) for m in medians) / len(medians))
 
 
 def within_case_cv(values: list[float], cases: list[int] | None) -> float:
