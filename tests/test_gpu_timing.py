@@ -122,6 +122,7 @@ def test_level_time_is_per_case_so_a_bimodal_reference_is_stable():
     assert level_time(lopsided, cases_lopsided) == pytest.approx(expected)
     assert within_case_cv(lopsided, cases_lopsided) == 0.0
     assert level_time([1.0, 2.0, 3.0], None) == 2.0  # records without cases: one median
+    assert level_time([0.0, 0.0], None) > 0  # an empty window is not infinitely fast
 
 
 def test_a_slow_honest_candidate_is_not_taken_for_a_liar(problem):
