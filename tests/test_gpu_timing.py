@@ -140,3 +140,58 @@ def test_under_reported_kernel_times_are_rejected(problem):
     liar = ScriptedWorker({"solution": (5.0, 0.012)}, reported=0.1)
     with pytest.raises(Rejected, match="wall clock"):
         _time(problem, liar, trusted)
+
+
+_WORKER_BURST_SCRIPT = r"""
+import json, sys
+import torch
+sys.argv = ["worker.py"]
+import codeeff.gpu.worker as w
+
+class Event:
+    clock = [0.0]
+    def __init__(self, enable_timing=True):
+        self.t = None
+
+def record(event, stream=None):
+    Event.clock[0] += 0.25
+    event.t = Event.clock[0]
+
+w._EVENT, w._RECORD, w._ELAPSED = Event, record, lambda a, b: b.t - a.t
+w._EVENT_SYNC = w._SYNC = lambda *a: None
+w._SET_STREAM = lambda stream: None
+worker = w.Worker()
+worker.flush = torch.zeros(64, dtype=torch.uint8)
+worker.generator = w._load(open(GENERATOR).read(), "codeeff_generator")
+calls = []
+worker.functions["f"] = lambda x: calls.append(1) or x * 2
+level = {"name": "small", "index": 1, "weight": 1, "cases": 2,
+         "params": {"rows": 4, "cols": 8, "dtype": "float32"}}
+prepared = worker.prepare({"which": "f", "level": level, "case": 0, "seeds": [1, 2, 3],
+                           "warmup_seed": 9, "warmup_ms": 1.0})
+timed = worker.time({"which": "f"})
+print(json.dumps({"prepared": prepared, "timed": timed, "calls": len(calls),
+                  "kept": len(worker.last_output["f"]), "pending": list(worker.pending)}))
+"""
+
+
+def test_worker_prepare_and_time_run_their_whole_path_on_cpu():
+    """The GPU-only burst code, run with stand-in CUDA events: every input is called
+    once in the burst, after at least one warm-up call, and each call gets one window
+    and one tail (catches breakage that would otherwise show only on a GPU)."""
+    import json
+    import subprocess
+    import sys
+
+    from codeeff.problems import default_root
+
+    generator = default_root() / "problems" / "triton" / "row_softmax" / "generator.py"
+    script = _WORKER_BURST_SCRIPT.replace("GENERATOR", repr(str(generator)))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=default_root(), timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["prepared"] == {"ok": True} and result["pending"] == []
+    assert result["timed"]["ms"] == [0.25, 0.25, 0.25]
+    assert result["timed"]["tail_ms"] == [0.25, 0.25, 0.25]
+    assert result["calls"] >= 4 and result["kept"] == 3
