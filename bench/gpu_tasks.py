@@ -26,6 +26,10 @@ def _percent(fraction: float | None) -> str:
     return f"{fraction:.0%}" if fraction else "n/a"
 
 
+def _percent_2(fraction: float | None) -> str:
+    return "n/a" if fraction is None else f"{fraction:.2%}"
+
+
 def top_params(problem) -> str:
     params = problem.levels[-1].params
     return "x".join(str(v) for k, v in params.items() if k != "dtype") + f" {params.get('dtype')}"
@@ -39,18 +43,23 @@ def main() -> None:
     args = parser.parse_args()
     problems = [load_task(t) for t in args.task] if args.task else load_suite("triton")
     records, lines = {}, []
+    out = Path(args.out)  # rewritten after every task: a run cut short keeps what it measured
+    out.parent.mkdir(parents=True, exist_ok=True)
     for problem in problems:
         started = time.monotonic()
         record = measure_triton(problem, problem.expert.source, GpuConfig(),
                                 sandboxed=not args.unsandboxed)  # fmt: skip
         record["wall_s"] = time.monotonic() - started
         records[problem.task_id] = record
+        out.write_text(json.dumps({"device": record.get("device"), "records": records}, indent=1))
         scored = score_triton("expert", record)
         if not record["passed"] or not scored["levels"]:
             lines.append(f"| {problem.task_id} | {record['verdict']} {record['timing']} "
                          f"{record['error'][:300]} |")  # fmt: skip
             continue
         top = scored["levels"][-1]
+        measured = record["levels"][-1]
+        expert_precision = measured["precision"]["expert"]
         bandwidth = top["expert_peak"]["bandwidth"]
         flops = top["expert_peak"]["flops"]
         lines.append(
@@ -58,21 +67,20 @@ def main() -> None:
             f"{top['expert_ms']:.4f} | {top['expert_cv']:.2%} | {top['eager_ms']:.4f} | "
             f"{top['eager_cv']:.2%} | {top['eager_ms'] / top['expert_ms']:.2f}x | "
             f"{scored['speedup_eager']:.2f}x | {_percent(bandwidth)} | {_percent(flops)} | "
-            f"{top['tail_charge_ms'] * 1000:.1f} |"
+            f"{top['tail_charge_ms'] * 1000:.1f} | {measured['rounds']} | "
+            f"{_percent_2(expert_precision)} |"
         )
     device = next(iter(records.values()))["device"] if records else {}
     print(json.dumps(device))
     print(
         "| task | top level | verdict | expert ms | expert CV | eager ms | eager CV | "
-        "speedup vs eager | all levels | % peak BW | % peak FLOPs | tail charge us |"
+        "speedup vs eager | all levels | % peak BW | % peak FLOPs | tail charge us | rounds | "
+        "expert 95% CI +- |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     print("\n".join(lines))
     median_wall = statistics.median(r["wall_s"] for r in records.values()) if records else 0
     print(f"median wall per task: {median_wall:.1f} s")
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"device": device, "records": records}, indent=1))
 
 
 if __name__ == "__main__":

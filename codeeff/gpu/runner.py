@@ -10,7 +10,8 @@ every output (compare.py) and orders the calls:
    GPU, the candidate's work must wait for the caller's stream (stream-order probe);
 2. timing (GPU only): rounds in which candidate, eager and expert each prepare a
    burst (fresh inputs, a new seed every call, so no cache can hit; a warm-up) and
-   time it, rotating who goes first, until each case's medians are tight or a cap;
+   time it, rotating who goes first, until each level time is known to within 1%
+   (from the spread of round medians) or a cap;
    some timed outputs are audited at random after the fact; each burst's reported
    event times are cross-checked against the wall time this process saw for it, and
    work left running after a call returned is charged to the candidate.
@@ -30,8 +31,7 @@ from typing import Any
 
 from codeeff.gpu.compare import compare_outputs
 from codeeff.gpu.sandbox import worker_command
-from codeeff.gpu.scoring import by_case
-from codeeff.measure import median_is_tight
+from codeeff.gpu.scoring import level_precision
 from codeeff.problems import Problem
 from codeeff.sandbox.base import SandboxError
 from codeeff.sandbox.channel import Channel
@@ -48,9 +48,12 @@ class GpuConfig:
     warmup_ms: float = 20.0  # untimed calls first: the GPU clocks down during the pipe's pause
     warmup_rounds: int = 1
     min_rounds: int = 3
-    max_rounds: int = 12
+    # Rounds go on until every level time is known to within relative_precision (95%
+    # CI from round medians, see scoring.level_precision) or a cap is hit. Memory-bound
+    # levels stop after 4-6 rounds; a power-capped matmul needs about 40.
+    max_rounds: int = 40
     relative_precision: float = 0.01
-    max_level_seconds: float = 20.0
+    max_level_seconds: float = 30.0
     audit_probability: float = 0.5
     # A candidate whose requests take this much longer than the trusted ones, beyond
     # what its reported kernel time explains, is under-reporting its time.
@@ -235,11 +238,9 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
             _audit(problem, candidate, reference, rng.randrange(config.burst),
                    f"level {level.name} timed call (round {round_index})")  # fmt: skip
         timed = round_index + 1 - config.warmup_rounds
-        tight = timed >= config.min_rounds and all(
-            median_is_tight(group, config.relative_precision)
-            for values in series.values()
-            for group in by_case(values, cases).values()
-        )
+        precision = {which: level_precision(values, cases, config.burst)
+                     for which, values in series.items()}  # fmt: skip
+        tight = timed >= config.min_rounds and max(precision.values()) <= config.relative_precision
         if tight or time.monotonic() - started > config.max_level_seconds:
             break
     _audit(problem, candidate, reference, config.burst - 1, f"level {level.name} last timed call")
@@ -266,7 +267,10 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
     return {"name": level.name, "weight": level.weight, "params": level.params,
             "candidate_ms": [ms + charge for ms in series["solution"]],
             "eager_ms": series["eager"], "expert_ms": series["expert"],
-            "cases": cases, "tail_charge_ms": charge,
+            "cases": cases, "burst": config.burst, "rounds": timed,
+            # None: too few rounds to tell (JSON has no infinity)
+            "precision": {w: p if math.isfinite(p) else None for w, p in precision.items()},
+            "tail_charge_ms": charge,
             "candidate_tail_ms": statistics.median(tails["solution"]),
             "trusted_tail_ms": trusted_tail, "bytes": roofline.get("bytes"),
             "flops": roofline.get("flops")}  # fmt: skip

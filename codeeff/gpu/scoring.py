@@ -84,6 +84,49 @@ def level_time(values: list[float], cases: list[int] | None) -> float:
     return math.exp(sum(math.log(max(m, EVENT_RESOLUTION_MS)) for m in medians) / len(medians))
 
 
+T_975 = (12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228)  # df 1..10
+
+
+def _t_quantile_975(df: int) -> float:
+    """Student's t 97.5% quantile: a table to 10 degrees of freedom, beyond it the
+    Cornish-Fisher expansion (within 0.1% there)."""
+    if df <= len(T_975):
+        return T_975[df - 1]
+    z = 1.959964
+    return z + (z**3 + z) / (4 * df) + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * df * df)
+
+
+def level_precision(values: list[float], cases: list[int] | None, burst: int) -> float:
+    """Relative half-width of a 95% confidence interval of `level_time`, from the spread
+    of the medians of whole rounds (inf when too few rounds to tell).
+
+    Calls of one round run back to back in one power state: a compute-bound kernel
+    that meets the H200's power cap changes speed with the SM clock by several percent
+    from one round to the next, while its calls within a round agree to 0.1-0.4%. So
+    rounds, not calls, are the independent samples: each round median is compared with
+    its case's median (log scale), the deviations are pooled over cases (R rounds, C
+    cases, R - C degrees of freedom), and the level's error is that spread over sqrt(R).
+    """
+    case_list = cases or [0] * len(values)
+    rounds = [
+        (case_list[i], statistics.median(values[i : i + burst]))
+        for i in range(0, len(values) - burst + 1, burst)
+    ]
+    by_round_case: dict[int, list[float]] = {}
+    for case, median in rounds:
+        by_round_case.setdefault(case, []).append(max(median, EVENT_RESOLUTION_MS))
+    freedom = len(rounds) - len(by_round_case)
+    if freedom < 1:
+        return math.inf
+    squares = sum(
+        math.log(m / statistics.median(group)) ** 2
+        for group in by_round_case.values()
+        for m in group
+    )
+    spread = math.sqrt(squares / freedom)
+    return math.expm1(_t_quantile_975(freedom) * spread / math.sqrt(len(rounds)))
+
+
 def within_case_cv(values: list[float], cases: list[int] | None) -> float:
     """Robust coefficient of variation of repeated calls on the same kind of input:
     1.4826 x the median absolute deviation of each time from its case's median,
