@@ -8,6 +8,7 @@ like theirs is charged nothing, and a burst of the wrong length is rejected.
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -23,9 +24,13 @@ class ScriptedWorker:
     """Answers the runner's requests from fixed per-function windows and tails."""
 
     def __init__(self, script: dict[str, tuple[float, float]], calls: int | None = None,
-                 reported: float = 1.0):  # fmt: skip
-        """`reported`: the fraction of each window the worker admits to (1 = honest)."""
+                 reported: float = 1.0, clock: random.Random | None = None,
+                 log: list[str] | None = None):  # fmt: skip
+        """`reported`: the fraction of each window the worker admits to (1 = honest);
+        `clock`: when given, every burst runs at a random power state (0.95-1.05x);
+        `log`: the functions timed, in order, shared between workers."""
         self.script, self.calls, self.reported = script, calls, reported
+        self.clock, self.log = clock, log
         self.seen: list[dict] = []
         self.prepared = 0
 
@@ -39,7 +44,10 @@ class ScriptedWorker:
         if header["op"] == "time":
             window, tail = self.script[header["which"]]
             calls = self.calls or self.prepared
-            noise = [1 + 0.001 * (i % 3) for i in range(calls)]
+            state = self.clock.uniform(0.95, 1.05) if self.clock else 1.0
+            noise = [state * (1 + 0.001 * (i % 3)) for i in range(calls)]
+            if self.log is not None:
+                self.log.append(header["which"])
             ms = [window * n * self.reported for n in noise]
             answer = {"ok": True, "ms": ms, "tail_ms": [tail] * calls}
             return answer, b"", ((window + tail) * calls + 0.3) / 1000
@@ -140,6 +148,54 @@ def test_under_reported_kernel_times_are_rejected(problem):
     liar = ScriptedWorker({"solution": (5.0, 0.012)}, reported=0.1)
     with pytest.raises(Rejected, match="wall clock"):
         _time(problem, liar, trusted)
+
+
+def test_steady_bursts_stop_early_with_their_precision_recorded(problem):
+    trusted = ScriptedWorker({"eager": (0.30, 0.012), "expert": (0.20, 0.012)})
+    candidate = ScriptedWorker({"solution": (0.15, 0.012)})
+    config = GpuConfig(min_rounds=3, max_rounds=40, audit_probability=0.0)
+    level = runner._time_level(problem, problem.levels[-1], candidate, trusted, config,
+                               random.Random(0))  # fmt: skip
+    assert 3 <= level["rounds"] <= 6
+    assert all(p is not None and p <= 0.01 for p in level["precision"].values())
+
+
+def test_bursts_in_shifting_power_states_go_on_to_the_cap(problem):
+    """Calls agree within a burst but whole bursts move by up to 5% (the SM clock under a
+    power cap): the calls' own spread says nothing, the round medians' does."""
+    clock = random.Random(1)
+    trusted = ScriptedWorker({"eager": (0.30, 0.012), "expert": (0.20, 0.012)}, clock=clock)
+    candidate = ScriptedWorker({"solution": (0.15, 0.012)}, clock=clock)
+    config = GpuConfig(min_rounds=3, max_rounds=12, audit_probability=0.0)
+    level = runner._time_level(problem, problem.levels[-1], candidate, trusted, config,
+                               random.Random(0))  # fmt: skip
+    assert level["rounds"] == 12
+    assert max(level["precision"].values()) > 0.01
+
+
+def test_each_role_follows_each_other_role_equally_often(problem):
+    """A burst inherits the power state of the one before it: no role may always come
+    right after the same other role."""
+    log: list[str] = []
+    trusted = ScriptedWorker({"eager": (0.30, 0.012), "expert": (0.20, 0.012)}, log=log)
+    candidate = ScriptedWorker({"solution": (0.15, 0.012)}, log=log)
+    config = GpuConfig(min_rounds=6, max_rounds=6, warmup_rounds=0, audit_probability=0.0)
+    runner._time_level(problem, problem.levels[-1], candidate, trusted, config,
+                       random.Random(0))  # fmt: skip
+    rounds = [tuple(log[i : i + 3]) for i in range(0, len(log), 3)]
+    assert len(set(rounds)) == 6  # every order once
+    pairs = [(a, b) for order in rounds for a, b in itertools.pairwise(order)]
+    assert len(set(pairs)) == 6 and all(pairs.count(pair) == 2 for pair in set(pairs))
+
+
+def test_level_precision_comes_from_round_medians():
+    from codeeff.gpu.scoring import level_precision
+
+    steady = [1.0, 1.2, 0.9, 1.0] * 4  # noisy calls, identical round medians
+    assert level_precision(steady, [0] * 16, burst=4) == pytest.approx(0.0)
+    shifting = [1.0] * 4 + [1.1] * 4 + [1.0] * 4 + [1.1] * 4
+    assert level_precision(shifting, [0] * 16, burst=4) > 0.05
+    assert level_precision([1.0] * 8, [0] * 4 + [1] * 4, burst=4) == float("inf")
 
 
 _WORKER_BURST_SCRIPT = r"""

@@ -10,8 +10,8 @@ every output (compare.py) and orders the calls:
    GPU, the candidate's work must wait for the caller's stream (stream-order probe);
 2. timing (GPU only): rounds in which candidate, eager and expert each prepare a
    burst (fresh inputs, a new seed every call, so no cache can hit; a warm-up) and
-   time it, rotating who goes first, until each level time is known to within 1%
-   (from the spread of round medians) or a cap;
+   time it, in an order that changes every round (all six over six rounds), until
+   each level time is known to within 1% (from the spread of round medians) or a cap;
    some timed outputs are audited at random after the fact; each burst's reported
    event times are cross-checked against the wall time this process saw for it, and
    work left running after a call returned is charged to the candidate.
@@ -20,6 +20,7 @@ every output (compare.py) and orders the calls:
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import os
 import random
@@ -39,6 +40,11 @@ from codeeff.sandbox.channel import Channel
 LOAD_TIMEOUT_S = 300.0  # importing torch and compiling kernels
 CALL_TIMEOUT_S = 120.0
 STREAM_ORDER_EARLY_LIMIT = 0.5  # honest code writes nothing while the caller's stream is held
+# Who goes first, second, third in a round. A burst runs in the power state the one
+# before it left (a compute-bound burst pulls the SM clock down under the H200's power
+# cap): plain rotation would always put the candidate right after the expert, so all
+# six orders are cycled, and each role follows each other role equally often.
+ROUND_ORDERS = tuple(itertools.permutations(range(3)))
 NOT_MEASURED = "not measured: no GPU here (correctness ran in Triton's CPU interpreter)"
 
 
@@ -216,8 +222,7 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
                    "case": round_index % level.cases, "seeds": seeds,
                    "warmup_seed": _seed(problem, level.index, "warm", round_index),
                    "warmup_ms": config.warmup_ms}  # fmt: skip
-        shift = round_index % 3
-        for worker, which in roles[shift:] + roles[:shift]:
+        for worker, which in (roles[i] for i in ROUND_ORDERS[round_index % len(ROUND_ORDERS)]):
             who = "the solution" if worker is candidate else which
             answer, _, _ = worker.request(dict(request, which=which))
             _check_answer(answer, who)
