@@ -55,6 +55,8 @@ def score_triton(key: str, record: dict) -> dict[str, Any]:
             "expert_cv": within_case_cv(level["expert_ms"], cases),
             "eager_cv": within_case_cv(level["eager_ms"], cases),
             "tail_charge_ms": level.get("tail_charge_ms"),
+            # 95% CI half-widths of the three times (None: too few rounds; older records: absent)
+            "precision": level.get("precision"),
             "candidate_peak": fraction_of_peak(device, dtype, level["bytes"], level["flops"],
                                                candidate / 1000),
             "expert_peak": fraction_of_peak(device, dtype, level["bytes"], level["flops"],
