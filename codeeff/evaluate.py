@@ -291,20 +291,32 @@ def evaluate(
     )
 
 
+def pool_cpus(cpus: list[int], jobs: int | None, todo: int, gpu_suite: bool) -> list[int | None]:
+    """The core each pool worker pins itself to, one entry per worker (None: unpinned).
+
+    CPU suites: one worker per core, each on its own. GPU suites: one worker (parallel
+    candidates on one GPU would disturb each other's timings), unpinned, because the GPU
+    runner splits the cores it is given between the candidate's and the trusted worker
+    process; on one core the CUDA driver's threads would compete with the launches.
+    """
+    if gpu_suite:
+        return [None]
+    workers = max(1, min(jobs or len(cpus), todo))
+    return [cpus[index % len(cpus)] if cpus else None for index in range(workers)]
+
+
 def _run_pool(jobs_todo, store: Store, run_id: str, jobs: int | None, root: Path, progress,
               gpu_suite: bool = False):  # fmt: skip
     if not jobs_todo:
         return
-    cpus = sorted(os.sched_getaffinity(0))
-    workers = max(1, min(jobs or len(cpus), len(jobs_todo)))
-    if gpu_suite:  # one GPU: parallel candidates would disturb each other's timings
-        workers = 1
+    worker_cpus = pool_cpus(sorted(os.sched_getaffinity(0)), jobs, len(jobs_todo), gpu_suite)
     # spawn: the workers are children of this process, so PR_SET_PDEATHSIG ends them
     # when it is killed (a forkserver would outlive it and keep them measuring).
     context = multiprocessing.get_context("spawn")
     cpu_queue = context.Queue()
-    for index in range(workers):
-        cpu_queue.put(cpus[index % len(cpus)] if cpus else None)
+    for cpu in worker_cpus:
+        cpu_queue.put(cpu)
+    workers = len(worker_cpus)
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_init_worker, initargs=(cpu_queue, str(root))
     ) as pool:
