@@ -30,7 +30,7 @@ from codeeff.gpu.runner import GpuConfig, gpu_available, measure_triton
 from codeeff.gpu.scoring import score_triton
 from codeeff.problems import load_task
 
-FIGURES = ("candidate_ms", "eager_ms", "expert_ms", "speedup", "aa_ratio")
+FIGURES = ("candidate_ms", "eager_ms", "expert_ms", "speedup", "aa_ratio", "call_cv", "rounds")
 
 
 def cv(values: list[float]) -> float:
@@ -38,8 +38,9 @@ def cv(values: list[float]) -> float:
     return statistics.stdev(values) / statistics.mean(values) if len(values) > 1 else 0.0
 
 
-def run_figures(scored: dict) -> dict[str, dict[str, float]]:
+def run_figures(record: dict, scored: dict) -> dict[str, dict[str, float]]:
     """Per level name: the figures of one run."""
+    rounds = {level["name"]: level["rounds"] for level in record["levels"]}
     return {
         level["name"]: {
             "candidate_ms": level["candidate_ms"],
@@ -48,6 +49,7 @@ def run_figures(scored: dict) -> dict[str, dict[str, float]]:
             "speedup": level["eager_ms"] / level["candidate_ms"],
             "aa_ratio": level["candidate_ms"] / level["expert_ms"],
             "call_cv": level["candidate_cv"],
+            "rounds": rounds[level["name"]],
         }
         for level in scored["levels"]
     }
@@ -80,24 +82,25 @@ def main() -> None:
                 raise SystemExit(f"{problem.task_id} run {run}: {record['verdict']} "
                                  f"{record['error'][:500]}")  # fmt: skip
             device = record["device"]
-            runs[problem.task_id].append(run_figures(score_triton("expert", record)))
+            runs[problem.task_id].append(run_figures(record, score_triton("expert", record)))
             print(f"run {run + 1}/{args.runs} {problem.task_id} done", flush=True)
     print(json.dumps(device))
     print(f"{args.runs} runs, warm-up {config.warmup_ms:g} ms, at most {config.max_rounds} rounds")
     print(
         "| task | level | expert ms (mean) | CV candidate | CV eager | CV expert | "
-        "speedup vs eager (mean) | CV speedup | A/A ratio min..max | call CV (median) |"
+        "speedup vs eager (mean) | CV speedup | A/A ratio min..max | call CV (median) | rounds |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for task_id, task_runs in runs.items():
         for level_name in task_runs[0]:
-            series = {f: [r[level_name][f] for r in task_runs] for f in (*FIGURES, "call_cv")}
+            series = {f: [r[level_name][f] for r in task_runs] for f in FIGURES}
             aa = series["aa_ratio"]
             print(f"| {task_id} | {level_name} | {statistics.mean(series['expert_ms']):.4f} | "
                   f"{cv(series['candidate_ms']):.2%} | {cv(series['eager_ms']):.2%} | "
                   f"{cv(series['expert_ms']):.2%} | {statistics.mean(series['speedup']):.3f}x | "
                   f"{cv(series['speedup']):.2%} | {min(aa):.3f}..{max(aa):.3f} | "
-                  f"{statistics.median(series['call_cv']):.2%} |")  # fmt: skip
+                  f"{statistics.median(series['call_cv']):.2%} | "
+                  f"{min(series['rounds'])}..{max(series['rounds'])} |")  # fmt: skip
     if args.out:
         out = Path(args.out)
         out.parent.mkdir(parents=True, exist_ok=True)
