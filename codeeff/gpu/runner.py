@@ -56,7 +56,7 @@ class GpuConfig:
     min_rounds: int = 3
     # Rounds go on until every level time is known to within relative_precision (95%
     # CI from round medians, see scoring.level_precision) or a cap is hit. Memory-bound
-    # levels stop after 4-6 rounds; a power-capped matmul needs about 40.
+    # levels stop after 3-7 rounds; a power-capped matmul needs 30-40 (H200, run 7).
     max_rounds: int = 40
     relative_precision: float = 0.01
     max_level_seconds: float = 30.0

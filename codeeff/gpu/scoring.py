@@ -114,17 +114,14 @@ def level_precision(values: list[float], cases: list[int] | None, burst: int) ->
         (case_list[i], statistics.median(values[i : i + burst]))
         for i in range(0, len(values) - burst + 1, burst)
     ]
-    by_round_case: dict[int, list[float]] = {}
-    for case, median in rounds:
-        by_round_case.setdefault(case, []).append(max(median, EVENT_RESOLUTION_MS))
-    freedom = len(rounds) - len(by_round_case)
+    groups = by_case([max(m, EVENT_RESOLUTION_MS) for _, m in rounds], [c for c, _ in rounds])
+    freedom = len(rounds) - len(groups)
     if freedom < 1:
         return math.inf
-    squares = sum(
-        math.log(m / statistics.median(group)) ** 2
-        for group in by_round_case.values()
-        for m in group
-    )
+    squares = 0.0
+    for group in groups.values():
+        center = statistics.median(group)
+        squares += sum(math.log(m / center) ** 2 for m in group)
     spread = math.sqrt(squares / freedom)
     return math.expm1(_t_quantile_975(freedom) * spread / math.sqrt(len(rounds)))
 
