@@ -193,6 +193,26 @@ def test_lowering_precision_beyond_tolerance_is_rejected(softmax):
     assert _run(softmax, source)["verdict"] == "WA"
 
 
+def test_skipping_work_only_in_timed_calls_is_caught_by_the_audits(softmax):
+    """A solution that looks at its caller skips the last rows' work when the worker's
+    timing code calls it, and does it all for the correctness checks. The audits of
+    timed outputs, sampled or whole, see the missing rows. In the interpreter nothing
+    is timed, so nothing is skipped."""
+    source = _wrapped(softmax, (
+        "import sys\n"
+        "def solution(x):\n"
+        "    out = expert_solution(x)\n"
+        "    if sys._getframe(1).f_code.co_name in ('time', 'prepare'):\n"
+        "        out[-max(1, x.shape[0] // 64):] = 0\n"
+        "    return out\n"
+    ))  # fmt: skip
+    record = _run(softmax, source)
+    if ON_GPU:
+        assert record["verdict"] == "WA" and "timed call" in record["error"], record["error"]
+    else:
+        assert record["verdict"] == "OK", record["error"]
+
+
 def _side_stream(problem, waits_for_caller: bool, joined: bool) -> str:
     """The expert run on a side stream, ordered after the caller's and joined back or not."""
     return _wrapped(problem, "".join((

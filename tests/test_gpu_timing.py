@@ -32,10 +32,12 @@ class ScriptedWorker:
         self.script, self.calls, self.reported = script, calls, reported
         self.clock, self.log = clock, log
         self.seen: list[dict] = []
+        self.received: list[bytes] = []  # the payload of every request
         self.prepared = 0
 
-    def request(self, header: dict, timeout_s: float = 0.0):
+    def request(self, header: dict, timeout_s: float = 0.0, payload: bytes = b""):
         self.seen.append(header)
+        self.received.append(payload)
         if header["op"] == "prepare":
             self.prepared = len(header["seeds"])
             window, _ = self.script[header["which"]]
@@ -157,7 +159,8 @@ def test_steady_bursts_stop_early_with_their_precision_recorded(problem):
     level = runner._time_level(problem, problem.levels[-1], candidate, trusted, config,
                                random.Random(0))  # fmt: skip
     assert 3 <= level["rounds"] <= 6
-    assert all(p is not None and p <= 0.01 for p in level["precision"].values())
+    assert all(p is not None and p <= config.relative_precision
+               for p in level["precision"].values())  # fmt: skip
 
 
 def test_bursts_in_shifting_power_states_go_on_to_the_cap(problem):
@@ -251,3 +254,20 @@ def test_worker_prepare_and_time_run_their_whole_path_on_cpu():
     assert result["timed"]["ms"] == [0.25, 0.25, 0.25]
     assert result["timed"]["tail_ms"] == [0.25, 0.25, 0.25]
     assert result["calls"] >= 4 and result["kept"] == 3
+
+
+def test_random_audits_sample_fresh_positions_and_the_last_audit_is_whole(problem):
+    """A random audit sends both workers the same AUDIT_SAMPLE positions, new ones every
+    time (drawn after the timing); the audit of the level's last call is whole."""
+    trusted = ScriptedWorker({"eager": (0.30, 0.02), "expert": (0.20, 0.02)})
+    candidate = ScriptedWorker({"solution": (0.15, 0.02)})
+    config = GpuConfig(min_rounds=4, max_rounds=4, audit_probability=1.0)
+    runner._time_level(problem, problem.levels[-1], candidate, trusted, config, random.Random(0))
+
+    def audits(worker):
+        return [p for h, p in zip(worker.seen, worker.received, strict=True) if h["op"] == "audit"]
+
+    sent, echoed = audits(candidate), audits(trusted)
+    assert sent == echoed and len(sent) == 5
+    assert all(len(p) == 8 * runner.AUDIT_SAMPLE for p in sent[:-1]) and sent[-1] == b""
+    assert len(set(sent[:-1])) == 4

@@ -176,19 +176,32 @@ def _load(source: str, name: str) -> types.ModuleType:
     return module
 
 
-def encode_output(value) -> tuple[dict, bytes]:
-    """Describe and serialise a returned value: tensors as raw bytes, never pickle."""
+def encode_output(value, positions: torch.Tensor | None = None) -> tuple[dict, bytes]:
+    """Describe and serialise a returned value: tensors as raw bytes, never pickle.
+
+    With `positions` (int64, chosen by the parent after the timing), a tensor with more
+    elements than that is sent only at those flat positions (modulo its size): a 128 MB
+    output would take about a second to cross the pipe, a sample of it milliseconds.
+    The meta still gives the whole shape, and `sampled`, the number of values sent.
+    """
     if isinstance(value, torch.Tensor):
         tensor = value.detach()
-        data = tensor.contiguous().cpu()
+        sampled = positions is not None and tensor.numel() > positions.numel()
+        data = tensor
+        if sampled:
+            data = tensor.reshape(-1)[positions.to(tensor.device) % tensor.numel()]
+        data = data.contiguous().cpu()
         raw = data.view(torch.uint8).numpy().tobytes() if data.numel() else b""
-        return {"kind": "tensor", "exact_type": type(value) is torch.Tensor,
+        meta = {"kind": "tensor", "exact_type": type(value) is torch.Tensor,
                 "dtype": str(tensor.dtype).removeprefix("torch."), "shape": list(tensor.shape),
-                "device": tensor.device.type, "nbytes": len(raw)}, raw  # fmt: skip
+                "device": tensor.device.type, "nbytes": len(raw)}  # fmt: skip
+        if sampled:
+            meta["sampled"] = positions.numel()
+        return meta, raw
     if isinstance(value, (tuple, list)):
         parts, payload = [], b""
         for item in value:
-            meta, raw = encode_output(item)
+            meta, raw = encode_output(item, positions)
             parts.append(meta)
             payload += raw
         return {"kind": type(value).__name__, "items": parts}, payload
@@ -366,9 +379,12 @@ class Worker:
             figures[key] = int(function(*inputs)) if callable(function) else None
         return dict(figures, ok=True)
 
-    def audit(self, request: dict) -> tuple[dict, bytes]:
+    def audit(self, request: dict, positions: bytes) -> tuple[dict, bytes]:
+        """One kept timed output: whole, or at the flat positions in the request's
+        payload (int64), for a random audit of a large output."""
         kept = self.last_output.get(request["which"]) or [None]
-        meta, raw = encode_output(kept[request.get("index", -1)])
+        sample = torch.frombuffer(bytearray(positions), dtype=torch.int64) if positions else None
+        meta, raw = encode_output(kept[request.get("index", -1)], sample)
         return {"ok": True, "output": meta}, raw
 
 
@@ -397,7 +413,7 @@ def serve(in_fd: int, out_fd: int) -> None:
     _WRITE_FRAME(out_fd, hello())
     while True:
         try:
-            request, _ = _READ_FRAME(in_fd)
+            request, received = _READ_FRAME(in_fd)
         except EOFError:
             return
         op = request.get("op")
@@ -418,7 +434,7 @@ def serve(in_fd: int, out_fd: int) -> None:
             elif op == "roofline":
                 answer = worker.roofline(request)
             elif op == "audit":
-                answer, payload = worker.audit(request)
+                answer, payload = worker.audit(request, received)
             else:
                 answer = {"ok": False, "error": f"unknown op {op!r}"}
         except BaseException as error:  # the candidate's failure, reported, not fatal

