@@ -85,6 +85,9 @@ def test_a_candidate_with_ordinary_tails_is_charged_nothing(problem):
     level = _time(problem, honest, trusted)
     assert level["tail_charge_ms"] == 0.0
     assert min(level["candidate_ms"]) == pytest.approx(0.15)
+    # wall per call beyond the windows: about the tail plus the 0.3 ms a burst's pipe adds
+    assert level["candidate_overhead_ms"] == pytest.approx(0.015 + 0.3 / CONFIG.burst, rel=0.01)
+    assert level["trusted_overhead_ms"] == pytest.approx(0.02 + 0.3 / CONFIG.burst, rel=0.01)
 
 
 def test_timing_requests_carry_a_separate_warmup_seed(problem):
