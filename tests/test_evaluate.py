@@ -120,6 +120,14 @@ def _verdicts(db: Path) -> dict[tuple[str, str], str]:
         return {(key, task): verdict for key, task, verdict in rows}
 
 
+def _finished_so_far(db: Path) -> int:
+    """Results a still-running evaluation has stored; 0 while it has not yet made its schema."""
+    try:
+        return len(_verdicts(db)) if db.exists() else 0
+    except sqlite3.OperationalError:  # the file exists before its tables do
+        return 0
+
+
 def test_kill_9_then_rerun_finishes_without_loss_or_double_measurement(mini_root, tmp_path):
     rows = [(t, s) for t in ("mini/alpha", "mini/beta") for s in (EXPERT, WRONG, SLOW, CRASH)]
     samples = _write_samples(tmp_path / "s.jsonl", rows)
@@ -128,7 +136,7 @@ def test_kill_9_then_rerun_finishes_without_loss_or_double_measurement(mini_root
     killed_db, clean_db = tmp_path / "killed.db", tmp_path / "clean.db"
     process = _cli(*args, "--db", str(killed_db), root=mini_root)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and (not killed_db.exists() or len(_verdicts(killed_db)) < 2):
+    while time.monotonic() < deadline and _finished_so_far(killed_db) < 2:
         time.sleep(0.05)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
