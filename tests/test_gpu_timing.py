@@ -194,6 +194,24 @@ def test_each_role_follows_each_other_role_equally_often(problem):
     assert len(set(pairs)) == 6 and all(pairs.count(pair) == 2 for pair in set(pairs))
 
 
+def test_every_case_of_a_level_is_timed_in_every_order(problem):
+    """Cases alternate round by round; no case may see only half of the orders."""
+    log: list[str] = []
+    trusted = ScriptedWorker({"eager": (0.30, 0.012), "expert": (0.20, 0.012)}, log=log)
+    candidate = ScriptedWorker({"solution": (0.15, 0.012)}, log=log)
+    level = problem.levels[-1]
+    assert level.cases >= 2
+    rounds = 6 * level.cases
+    config = GpuConfig(min_rounds=rounds, max_rounds=rounds, warmup_rounds=0,
+                       audit_probability=0.0)  # fmt: skip
+    runner._time_level(problem, level, candidate, trusted, config, random.Random(0))
+    cases = [request["case"] for request in trusted.seen if request["op"] == "prepare"][::2]
+    orders = [tuple(log[i : i + 3]) for i in range(0, len(log), 3)]
+    assert len(cases) == len(orders) == rounds
+    for case in range(level.cases):
+        assert len({order for order, c in zip(orders, cases) if c == case}) == 6
+
+
 def test_level_precision_comes_from_round_medians():
     from codeeff.gpu.scoring import level_precision
 

@@ -214,6 +214,14 @@ def _check_stream_order(problem: Problem, candidate: WorkerProcess, level) -> No
         )  # fmt: skip
 
 
+def round_order(round_index: int) -> tuple[int, ...]:
+    """The order of (candidate, eager, expert) in a round. Cases alternate round by round,
+    so plain cycling would give a level of two cases orders 0, 2, 4 on one case and 1, 3, 5
+    on the other; shifting by one every six rounds gives each of up to six cases all six
+    orders, while each block of six rounds still holds every order once."""
+    return ROUND_ORDERS[(round_index + round_index // len(ROUND_ORDERS)) % len(ROUND_ORDERS)]
+
+
 def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: WorkerProcess,
                 config: GpuConfig, rng: random.Random) -> dict:  # fmt: skip
     series = {"solution": [], "eager": [], "expert": []}
@@ -228,7 +236,7 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
                    "case": round_index % level.cases, "seeds": seeds,
                    "warmup_seed": _seed(problem, level.index, "warm", round_index),
                    "warmup_ms": config.warmup_ms}  # fmt: skip
-        for worker, which in (roles[i] for i in ROUND_ORDERS[round_index % len(ROUND_ORDERS)]):
+        for worker, which in (roles[i] for i in round_order(round_index)):
             who = "the solution" if worker is candidate else which
             answer, _, _ = worker.request(dict(request, which=which))
             _check_answer(answer, who)
