@@ -209,7 +209,7 @@ def test_every_case_of_a_level_is_timed_in_every_order(problem):
     orders = [tuple(log[i : i + 3]) for i in range(0, len(log), 3)]
     assert len(cases) == len(orders) == rounds
     for case in range(level.cases):
-        assert len({order for order, c in zip(orders, cases) if c == case}) == 6
+        assert len({order for order, c in zip(orders, cases, strict=True) if c == case}) == 6
 
 
 def test_level_precision_comes_from_round_medians():

@@ -393,6 +393,110 @@ def test_ptrace_and_process_memory_access_are_denied(run_solution):
     assert result.verdict == Verdict.OK and result.output == (-1, "denied")
 
 
+# --- hiding memory from the peak-memory figure ---------------------------------------
+
+# Each stash tries to hold 48 MB where the child's peak RSS does not see it, and returns
+# how many MB it held at once. Peak memory is read as RSS (wait4), so every such place
+# must be closed or small.
+STASH_CHUNK = "CHUNK = b'x' * (1 << 16)\nWANT = 48 << 20\n"
+MEMORY_STASHES = {
+    "memfd": (
+        "import os\n" + STASH_CHUNK + "def f():\n"
+        "    held = 0\n"
+        "    try:\n"
+        "        while held < WANT:\n"
+        "            if held % (8 << 20) == 0:  # one file stays under the file-size limit\n"
+        "                fd = os.memfd_create('stash')\n"
+        "            held += os.write(fd, CHUNK)\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "    return held >> 20\n"
+    ),
+    "shared anonymous mapping, paged out of RSS": (
+        "import mmap\n" + STASH_CHUNK + "def f():\n"
+        "    held = 0\n"
+        "    try:\n"
+        "        area = mmap.mmap(-1, WANT)\n"
+        "        while held < WANT:\n"
+        "            area[held : held + len(CHUNK)] = CHUNK\n"
+        "            area.madvise(mmap.MADV_DONTNEED, held, len(CHUNK))\n"
+        "            held += len(CHUNK)\n"
+        "        if area[WANT // 2] != CHUNK[0]:  # the data must survive to count\n"
+        "            return 0\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "    return held >> 20\n"
+    ),
+    "socket buffers": (
+        "import socket\n" + STASH_CHUNK + "def f():\n"
+        "    held, keep = 0, []\n"
+        "    try:\n"
+        "        while held < WANT:\n"
+        "            a, b = socket.socketpair()\n"
+        "            keep.append((a, b))\n"
+        "            a.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 1 << 24)\n"
+        "            a.setblocking(False)\n"
+        "            try:\n"
+        "                while True:\n"
+        "                    held += a.send(CHUNK)\n"
+        "            except BlockingIOError:\n"
+        "                pass\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "    return held >> 20\n"
+    ),
+    "enlarged pipe buffers": (
+        "import fcntl, os\n" + STASH_CHUNK + "def f():\n"
+        "    held, keep = 0, []\n"
+        "    try:\n"
+        "        while held < WANT:\n"
+        "            r, w = os.pipe()\n"
+        "            keep.append((r, w))\n"
+        "            try:\n"
+        "                fcntl.fcntl(w, fcntl.F_SETPIPE_SZ, 1 << 20)\n"
+        "            except OSError:\n"
+        "                pass\n"
+        "            os.set_blocking(w, False)\n"
+        "            try:\n"
+        "                while True:\n"
+        "                    held += os.write(w, CHUNK)\n"
+        "            except BlockingIOError:\n"
+        "                pass\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "    return held >> 20\n"
+    ),
+    "scratch files": (
+        "import os\n" + STASH_CHUNK + "def f():\n"
+        "    held = 0\n"
+        "    try:\n"
+        "        for i in range(1 << 12):\n"
+        "            with open(('/tmp/', '/dev/shm/')[i % 2] + str(i), 'wb') as out:\n"
+        "                out.write(CHUNK)\n"
+        "            held += len(CHUNK)\n"
+        "            if held >= WANT:\n"
+        "                break\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "    return held >> 20\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("stash", MEMORY_STASHES, ids=lambda name: name.replace(" ", "-"))
+def test_memory_held_outside_the_process_is_closed_or_small(run_solution, stash):
+    """Memory the kernel holds for the child but RSS does not show (memfd, shared pages
+    dropped from the page table, socket and pipe buffers, tmpfs files) would make a
+    sample look lean; each route is denied or bounded by the scratch size."""
+    limits = SandboxLimits(memory_mb=256)
+    (result,) = run_solution(MEMORY_STASHES[stash], limits=limits, cpu_limit_s=5)
+    assert result.verdict == Verdict.OK, result.error
+    unseen_mb = result.output - result.peak_memory_kb / 1024
+    # The scratch tmpfs (4 MB on /tmp and on /dev/shm) and default-sized pipe buffers
+    # (64 kB for each pair of the 64 open files): 10 MB at most.
+    assert unseen_mb <= 10, f"{result.output} MB held, {unseen_mb:.1f} MB of it unseen"
+
+
 # --- state that survives a run ----------------------------------------------------------
 
 

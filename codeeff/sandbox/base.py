@@ -35,7 +35,9 @@ class SandboxLimits:
     file_size_mb: int = 16
     open_files: int = 64
     threads: int = 64
-    tmpfs_mb: int = 64
+    # Scratch on /tmp and on /dev/shm each. Kept small: tmpfs pages are memory that the
+    # child's RSS does not show, so this bounds what peak memory can miss.
+    tmpfs_mb: int = 4
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 The harness, which never runs candidate code, creates one group per sandbox beside its
 own group, moves the sandbox's first process into it before exec, reads the group's
-CPU usage and memory peak around each run, and removes the group at the end. Where the
+CPU usage and OOM-kill count around each run, and removes the group at the end. Where the
 host does not allow a controller, that controller is simply absent and the backend
 records the missing guarantee.
 """

@@ -26,12 +26,17 @@ BPF_LD_W_ABS = 0x20
 BPF_JEQ_K = 0x15
 BPF_JGE_K = 0x35
 BPF_JSET_K = 0x45
+BPF_ALU_AND_K = 0x54
 BPF_RET_K = 0x06
+MAP_SHARED = 0x01  # also set in MAP_SHARED_VALIDATE
+F_SETPIPE_SZ = 1031
 
 # Per architecture: audit arch, clone, clone3, and the syscalls that fail with EPERM:
 # process creation and exec, tracing other processes, namespaces and mounts, CPU
 # affinity, every kind of IPC object that could outlive the run (SysV shm, sem, msg,
-# POSIX queues, keyrings), io_uring, bpf, userfaultfd and perf events.
+# POSIX queues, keyrings), io_uring, bpf, userfaultfd and perf events; last, the places
+# that hold memory outside the process's RSS, where peak memory would not see it:
+# memfd_create, memfd_secret, socket and socketpair (socket buffers).
 SECCOMP_TABLES = {
     "x86_64": (
         0xC000003E,
@@ -67,6 +72,10 @@ SECCOMP_TABLES = {
             321,
             323,
             298,
+            319,
+            447,
+            41,
+            53,
         ),
     ),
     "aarch64": (
@@ -101,6 +110,10 @@ SECCOMP_TABLES = {
             280,
             282,
             241,
+            279,
+            447,
+            198,
+            199,
         ),
     ),
 }
@@ -113,12 +126,35 @@ def _bpf(code: int, jump_true: int, jump_false: int, k: int) -> bytes:
 # sched_setaffinity: the GPU candidate may not leave the cores it was started on.
 AFFINITY_NR = {"x86_64": 203, "aarch64": 122}
 
+# (syscall, argument, mask, value): denied when argument & mask == value. Shared
+# mappings keep their pages in a shared object that outlives the page-table entries
+# (dropped with madvise or munmap of a duplicate), and a pipe can grow to 1 MB: both
+# would hold data that RSS, hence peak memory, does not show. mmap and fcntl per arch.
+ARGUMENT_RULES = {
+    "x86_64": ((9, 3, MAP_SHARED, MAP_SHARED), (72, 1, 0xFFFFFFFF, F_SETPIPE_SZ)),
+    "aarch64": ((222, 3, MAP_SHARED, MAP_SHARED), (25, 1, 0xFFFFFFFF, F_SETPIPE_SZ)),
+}
+
+
+def _argument_rule(number: int, index: int, mask: int, value: int) -> list[bytes]:
+    """Deny `number` when the low word of argument `index`, masked, equals `value`; the
+    syscall number is loaded again after, for the checks that follow."""
+    return [
+        _bpf(BPF_JEQ_K, 0, 4, number),
+        _bpf(BPF_LD_W_ABS, 0, 0, 16 + 8 * index),  # seccomp_data.args[index], low word
+        _bpf(BPF_ALU_AND_K, 0, 0, mask),
+        _bpf(BPF_JEQ_K, 0, 1, value),
+        _bpf(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | EPERM),
+        _bpf(BPF_LD_W_ABS, 0, 0, 0),  # seccomp_data.nr
+    ]
+
 
 def seccomp_program(machine: str, gpu_worker: bool = False) -> bytes | None:
     """The BPF filter for this architecture, or None where we have no syscall table.
 
-    The full filter (CPU children) allows clone only for threads and denies the table's
-    syscalls; the GPU worker's denies only CPU affinity changes.
+    The full filter (CPU children) allows clone only for threads, denies shared mappings
+    and pipe resizing, and denies the table's syscalls; the GPU worker's denies only CPU
+    affinity changes.
     """
     table = SECCOMP_TABLES.get(machine)
     if table is None:
@@ -149,6 +185,8 @@ def seccomp_program(machine: str, gpu_worker: bool = False) -> bytes | None:
             _bpf(BPF_JEQ_K, 0, 1, clone3_nr),
             _bpf(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | ENOSYS),
         ]
+        for rule in ARGUMENT_RULES[machine]:
+            program += _argument_rule(*rule)
     for number in denied:
         program += [_bpf(BPF_JEQ_K, 0, 1, number), _bpf(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | EPERM)]
     program.append(_bpf(BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW))
