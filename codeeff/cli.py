@@ -188,7 +188,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     config = EvaluateConfig(
         suite=args.suite, alpha=args.alpha, measure_tiers=not args.no_tiers,
         repetition=str(time.time()) if args.new_run else "",
-        generation=getattr(args, "generation", None),
+        generation=getattr(args, "generation", None), input_seed=args.input_seed,
     )  # fmt: skip
     bar = tqdm(desc="measuring", unit="solution", total=0, disable=args.quiet)
 
@@ -216,7 +216,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
               file=sys.stderr)  # fmt: skip
     state = "resumed" if outcome.resumed else "new"
     print(f"run {outcome.run_id} ({state}): {outcome.measured} measured now, "
-          f"{outcome.skipped} already done; results in {args.db}", file=sys.stderr)  # fmt: skip
+          f"{outcome.skipped} already done; input seed {outcome.input_seed!r} "
+          f"(--input-seed reproduces them); results in {args.db}", file=sys.stderr)  # fmt: skip
     with Store(args.db) as store:
         result = summarize_stored_run(store, outcome.run_id, args.k)
     print(render([result], "table", args.k))
@@ -395,6 +396,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="measure again from scratch as a new run (default: resume)",
     )
+    evaluate.add_argument(
+        "--input-seed",
+        metavar="SEED",
+        help="fix the inputs, to reproduce a run (its seed is in `report --format json`); "
+        "'' = the inputs published with the problems. Default: each new run draws fresh "
+        "inputs, so no sample can carry answers to inputs known in advance",
+    )
     evaluate.add_argument("--quiet", action="store_true", help="no progress bar")
     evaluate.set_defaults(handler=cmd_evaluate)
 
@@ -445,6 +453,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate_model.add_argument("--json", help="also write the full results here")
     evaluate_model.add_argument("--no-tiers", action="store_true", help="skip tier timing")
     evaluate_model.add_argument("--new-run", action="store_true", help="measure from scratch")
+    evaluate_model.add_argument(
+        "--input-seed", metavar="SEED", help="fix the inputs (default: fresh for each new run)"
+    )
     evaluate_model.set_defaults(handler=cmd_evaluate_model)
 
     report = commands.add_parser("report", help="the metrics of stored runs, side by side")

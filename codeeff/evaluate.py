@@ -16,6 +16,7 @@ import json
 import multiprocessing
 import os
 import platform
+import secrets
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -134,6 +135,9 @@ class EvaluateConfig:
     measure: MeasureConfig = MeasureConfig()
     measure_tiers: bool = True
     repetition: str = ""  # set to start an independent run of the same samples and config
+    # None: a new run draws a fresh salt for its inputs (kept in the store, so a resumed
+    # run reuses it); a string fixes it to reproduce a run; "" = the published inputs.
+    input_seed: str | None = None
     generation: dict | None = None  # how the samples were made (evaluate-model), if known
 
     def for_problem(self, problem: Problem) -> MeasureConfig:
@@ -200,10 +204,15 @@ def _die_with_parent() -> None:
         pass
 
 
-@functools.lru_cache(maxsize=2)
-def _problem_levels(task_id: str, root: Path) -> tuple[Problem, list[LevelInputs]]:
-    """Inputs and the expert's answers for every level (trusted, computed in this process)."""
+def _load_problem(task_id: str, root: Path, salt: str) -> Problem:
     problem = next(p for p in load_suite(task_id.split("/")[0], root) if p.task_id == task_id)
+    return replace(problem, input_salt=salt)
+
+
+@functools.lru_cache(maxsize=2)
+def _problem_levels(task_id: str, root: Path, salt: str) -> tuple[Problem, list[LevelInputs]]:
+    """Inputs and the expert's answers for every level (trusted, computed in this process)."""
+    problem = _load_problem(task_id, root, salt)
     levels = []
     for level in problem.levels:
         cases = [problem.generate(level, case) for case in range(level.cases)]
@@ -213,15 +222,16 @@ def _problem_levels(task_id: str, root: Path) -> tuple[Problem, list[LevelInputs
     return problem, levels
 
 
-def _measure_job(job: tuple[str, str, str, str, MeasureConfig]) -> tuple[str, str, str, dict]:
-    key, task_id, kind, source, config = job
-    suite = task_id.split("/")[0]
-    problem = next(p for p in load_suite(suite, _worker_state["root"]) if p.task_id == task_id)
+def _measure_job(
+    job: tuple[str, str, str, str, MeasureConfig, str],
+) -> tuple[str, str, str, dict]:
+    key, task_id, kind, source, config, salt = job
+    problem = _load_problem(task_id, _worker_state["root"], salt)
     if problem.kind == "triton":
         from codeeff.gpu.runner import measure_triton
 
         return key, task_id, kind, measure_triton(problem, source)
-    problem, levels = _problem_levels(task_id, _worker_state["root"])
+    problem, levels = _problem_levels(task_id, _worker_state["root"], salt)
     measured = measure_solution(
         _worker_state["backend"], source, problem.expert.source, problem.entry_point, levels,
         checker=problem.checker, config=config, cpu=_worker_state["cpu"],
@@ -239,6 +249,7 @@ class EvaluateOutcome:
     skipped: int  # already finished in an earlier attempt
     measured: int
     sample_errors: list[str]
+    input_seed: str  # the salt of this run's inputs ("" = the published ones)
 
 
 def evaluate(
@@ -258,14 +269,16 @@ def evaluate(
     run_id = run_identity(config, samples_file.sha256, problem_set_fingerprint(problems.values()))
     backend = LocalBackend()
     with Store(db_path) as store:
-        run_config = dict(asdict(config), task_ids=sorted(problems))
+        drawn = secrets.token_hex(8) if config.input_seed is None else config.input_seed
+        run_config = dict(asdict(config), task_ids=sorted(problems), input_seed=drawn)
         resumed = store.ensure_run(
             run_id, label or Path(samples_path).stem, config.suite, run_config,
             machine_info(backend.guarantees().as_dict()), str(samples_path),
         )  # fmt: skip
+        salt = store.run(run_id)["config"]["input_seed"] if resumed else drawn
         done = store.finished_keys(run_id)
         planned = [
-            (s.key, s.task_id, "sample", s.solution, config.for_problem(problems[s.task_id]))
+            (s.key, s.task_id, "sample", s.solution, config.for_problem(problems[s.task_id]), salt)
             for s in samples_file.samples
         ]
         if config.measure_tiers:
@@ -273,7 +286,7 @@ def evaluate(
                 problem = problems[task_id]
                 tier_config = replace(TIER_CONFIG, memory_mb=problem.limits.memory_mb)
                 planned += [
-                    (f"tier:{tier.name}", task_id, "tier", tier.source, tier_config)
+                    (f"tier:{tier.name}", task_id, "tier", tier.source, tier_config, salt)
                     for tier in problem.tiers[:-1]
                 ]
         jobs_todo = [job for job in planned if (job[0], job[1]) not in done]
@@ -288,6 +301,7 @@ def evaluate(
         skipped=len(planned) - len(jobs_todo),
         measured=len(jobs_todo),
         sample_errors=samples_file.errors,
+        input_seed=salt,
     )
 
 

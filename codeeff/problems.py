@@ -88,6 +88,10 @@ class Problem:
     folder: Path
     reference_folder: Path
     tolerances: dict[str, tuple[float, float]] = field(default_factory=dict)  # triton: (atol, rtol)
+    # Mixed into every seed. Empty: the published inputs (validation, benches). An
+    # evaluation run draws its own, so that no sample can carry answers to inputs known
+    # before the run (the published seeds are in this repository for anyone to replay).
+    input_salt: str = ""
 
     @property
     def suite(self) -> str:
@@ -117,11 +121,13 @@ class Problem:
         return getattr(self.generator, "check", None)
 
     def seed(self, level: Level, case: int) -> int:
-        digest = hashlib.sha256(f"{self.task_id}|{level.index}|{case}".encode()).digest()
-        return int.from_bytes(digest[:8], "big")
+        text = f"{self.task_id}|{level.index}|{case}"
+        if self.input_salt:
+            text += f"|{self.input_salt}"
+        return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
 
     def generate(self, level: Level, case: int) -> tuple:
-        """The argument tuple of one case, deterministic in (task, level, case)."""
+        """The argument tuple of one case, deterministic in (task, level, case, salt)."""
         args = self.generator.generate(level, case, random.Random(self.seed(level, case)))
         if not isinstance(args, tuple):
             raise ProblemFormatError(

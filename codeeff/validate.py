@@ -1,7 +1,8 @@
 """`codeeff problems validate`: prove each problem sound before anyone is scored on it.
 
 Checks, each named in the report: the generator is deterministic per seed and its
-values cross the sandbox boundary; every tier agrees with the expert on level 0 and
+values cross the sandbox boundary; its stress inputs change with the run's input salt
+(else a sample could carry their answers); every tier agrees with the expert on level 0 and
 on the random cases (differential testing; a brute-force tier acts as the oracle);
 the expert's CPU time on each stress level, measured in the sandbox, lies in the
 level's budget; and the slowest tier is at least MIN_DISCRIMINATION x slower than the
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import copy
 import statistics
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from codeeff import codec
@@ -71,6 +72,25 @@ def check_determinism(problem: Problem, report: ProblemReport) -> None:
                 report.fail(
                     "deterministic",
                     f"level {level.name} case {case}: two generations with one seed differ",
+                )
+                return
+
+
+def check_fresh_inputs(problem: Problem, report: ProblemReport) -> None:
+    """Every scored level's inputs must change with the salt an evaluation run draws: the
+    published seeds are public, so fixed inputs could have their answers written into a
+    sample (a table lookup that beats any algorithm)."""
+    report.checks["fresh_inputs"] = True
+    salted = replace(problem, input_salt="validation")
+    for level in problem.levels:
+        for case in range(level.cases if level.weight else 0):
+            if codec.encode(problem.generate(level, case)) == codec.encode(
+                salted.generate(level, case)
+            ):
+                report.fail(
+                    "fresh_inputs",
+                    f"level {level.name} case {case}: the input ignores the seed "
+                    "(draw it from the rng argument)",
                 )
                 return
 
@@ -213,6 +233,7 @@ def validate_problem(
     report = ProblemReport(problem.task_id)
     steps = (
         lambda: check_determinism(problem, report),
+        lambda: check_fresh_inputs(problem, report),
         lambda: check_tiers_agree(problem, report),
         lambda: check_timing(problem, report, backend, cpu),
     )

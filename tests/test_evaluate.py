@@ -106,6 +106,45 @@ def test_same_command_resumes_and_changed_config_starts_a_new_run(mini_root, tmp
     assert changed.run_id != first.run_id and changed.measured == 1
 
 
+def _memorizer(root: Path) -> str:
+    """A sample that looks up the expert's answers to the published inputs (anyone can
+    replay the published seeds) and answers anything else wrongly."""
+    answers = {}
+    for problem in load_suite("mini", root):
+        for level in problem.levels:
+            cases = [problem.generate(level, case) for case in range(level.cases)]
+            for args, answer in zip(cases, problem.expected_outputs(level, cases), strict=True):
+                answers[args[0]] = answer
+    return f"ANSWERS = {answers!r}\ndef f(n):\n    return ANSWERS.get(n, -1)\n"
+
+
+def test_answers_to_the_published_inputs_fail_on_a_runs_own_inputs(mini_root, tmp_path):
+    samples = _write_samples(tmp_path / "s.jsonl", [("mini/alpha", _memorizer(mini_root))])
+    db = tmp_path / "r.db"
+    published = _run(samples, mini_root, db, measure_tiers=False, input_seed="")
+    fresh = _run(samples, mini_root, db, measure_tiers=False)
+    with Store(db) as store:
+        on_published = summarize_stored_run(store, published.run_id)["tasks"]["mini/alpha"]
+        on_fresh = summarize_stored_run(store, fresh.run_id)["tasks"]["mini/alpha"]
+    # The lookup wins on inputs known in advance: the attack is real...
+    assert on_published["samples"][0]["verdict"] == "OK"
+    assert on_published["speedup"] > 2  # the expert itself scores about 1
+    # ...and every run draws its own inputs, which it cannot know.
+    assert fresh.input_seed and on_fresh["samples"][0]["verdict"] == "WA"
+
+
+def test_a_resumed_run_keeps_its_input_seed(mini_root, tmp_path):
+    samples = _write_samples(tmp_path / "s.jsonl", [("mini/alpha", EXPERT)])
+    db = tmp_path / "r.db"
+    first = _run(samples, mini_root, db, measure_tiers=False)
+    again = _run(samples, mini_root, db, measure_tiers=False)
+    other = _run(samples, mini_root, tmp_path / "other.db", measure_tiers=False)
+    assert again.resumed and again.input_seed == first.input_seed
+    assert other.input_seed != first.input_seed
+    fixed = _run(samples, mini_root, db, measure_tiers=False, input_seed=first.input_seed)
+    assert fixed.input_seed == first.input_seed and fixed.run_id != first.run_id
+
+
 def _cli(*args: str, root: Path) -> subprocess.Popen:
     env = dict(os.environ, CODEEFF_ROOT=str(root))
     return subprocess.Popen(

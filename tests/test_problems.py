@@ -122,6 +122,20 @@ def test_validate_catches_a_nondeterministic_generator(problem_copy, backend):
     assert any("differ" in failure for failure in report.failures)
 
 
+def test_validate_catches_stress_inputs_that_ignore_the_seed(problem_copy, backend):
+    """Fixed stress inputs are public: a sample could carry their answers."""
+    generator = problem_copy / "problems" / "core" / TASK / "generator.py"
+    generator.write_text(
+        generator.read_text().replace(
+            '    n = level.params["n"]\n',
+            '    n = level.params["n"]\n    rng = random.Random(n)\n',
+        )
+    )
+    report = validate_problem(_load(problem_copy), backend, cpu=default_cpu())
+    assert report.checks["fresh_inputs"] is False
+    assert any("ignores the seed" in failure for failure in report.failures)
+
+
 def test_validate_catches_a_non_discriminating_generator(problem_copy, backend):
     # With every value distinct and a target nobody hits, the quadratic tier still
     # loses; so instead make the slowest tier as fast as the expert.

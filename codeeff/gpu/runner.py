@@ -142,7 +142,8 @@ class Rejected(Exception):
 
 
 def _seed(problem: Problem, *parts: Any) -> int:
-    text = "|".join(map(str, (problem.task_id, *parts)))
+    salt = (problem.input_salt,) if problem.input_salt else ()
+    text = "|".join(map(str, (problem.task_id, *parts, *salt)))
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
 
 
