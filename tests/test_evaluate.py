@@ -118,17 +118,19 @@ def _memorizer(root: Path) -> str:
     return f"ANSWERS = {answers!r}\ndef f(n):\n    return ANSWERS.get(n, -1)\n"
 
 
-def test_answers_to_the_published_inputs_fail_on_a_runs_own_inputs(mini_root, tmp_path):
-    samples = _write_samples(tmp_path / "s.jsonl", [("mini/alpha", _memorizer(mini_root))])
+def test_answers_to_the_published_inputs_fail_on_a_runs_own_inputs(tmp_path):
+    # A stress level of about 25 ms, so that a lookup is far faster than any algorithm.
+    root = write_mini_suite(tmp_path / "root", {"alpha": 400_000})
+    samples = _write_samples(tmp_path / "s.jsonl", [("mini/alpha", _memorizer(root))])
     db = tmp_path / "r.db"
-    published = _run(samples, mini_root, db, measure_tiers=False, input_seed="")
-    fresh = _run(samples, mini_root, db, measure_tiers=False)
+    published = _run(samples, root, db, measure_tiers=False, input_seed="")
+    fresh = _run(samples, root, db, measure_tiers=False)
     with Store(db) as store:
         on_published = summarize_stored_run(store, published.run_id)["tasks"]["mini/alpha"]
         on_fresh = summarize_stored_run(store, fresh.run_id)["tasks"]["mini/alpha"]
     # The lookup wins on inputs known in advance: the attack is real...
     assert on_published["samples"][0]["verdict"] == "OK"
-    assert on_published["speedup"] > 2  # the expert itself scores about 1
+    assert on_published["speedup"] > 5  # the expert itself scores about 1
     # ...and every run draws its own inputs, which it cannot know.
     assert fresh.input_seed and on_fresh["samples"][0]["verdict"] == "WA"
 
