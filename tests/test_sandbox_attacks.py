@@ -497,6 +497,23 @@ def test_memory_held_outside_the_process_is_closed_or_small(run_solution, stash)
     assert unseen_mb <= 10, f"{result.output} MB held, {unseen_mb:.1f} MB of it unseen"
 
 
+def test_paging_memory_out_to_swap_is_refused(run_solution):
+    """On a host with swap, pages pushed out leave RSS but keep their data."""
+    source = (
+        "import mmap\n"
+        "def f():\n"
+        "    area = mmap.mmap(-1, 1 << 20, flags=mmap.MAP_PRIVATE | mmap.MAP_ANONYMOUS)\n"
+        "    area.write(b'x' * (1 << 20))\n"
+        "    try:\n"
+        "        area.madvise(21)  # MADV_PAGEOUT\n"
+        "    except PermissionError:\n"
+        "        return 'refused'\n"
+        "    return 'paged out'\n"
+    )
+    (result,) = run_solution(source)
+    assert result.verdict == Verdict.OK and result.output == "refused", result.error
+
+
 # --- state that survives a run ----------------------------------------------------------
 
 

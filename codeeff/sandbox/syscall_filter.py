@@ -30,13 +30,14 @@ BPF_ALU_AND_K = 0x54
 BPF_RET_K = 0x06
 MAP_SHARED = 0x01  # also set in MAP_SHARED_VALIDATE
 F_SETPIPE_SZ = 1031
+MADV_PAGEOUT = 21
 
 # Per architecture: audit arch, clone, clone3, and the syscalls that fail with EPERM:
 # process creation and exec, tracing other processes, namespaces and mounts, CPU
 # affinity, every kind of IPC object that could outlive the run (SysV shm, sem, msg,
 # POSIX queues, keyrings), io_uring, bpf, userfaultfd and perf events; last, the places
 # that hold memory outside the process's RSS, where peak memory would not see it:
-# memfd_create, memfd_secret, socket and socketpair (socket buffers).
+# memfd_create, memfd_secret, socket and socketpair (socket buffers), process_madvise.
 SECCOMP_TABLES = {
     "x86_64": (
         0xC000003E,
@@ -76,6 +77,7 @@ SECCOMP_TABLES = {
             447,
             41,
             53,
+            440,
         ),
     ),
     "aarch64": (
@@ -114,6 +116,7 @@ SECCOMP_TABLES = {
             447,
             198,
             199,
+            440,
         ),
     ),
 }
@@ -128,11 +131,20 @@ AFFINITY_NR = {"x86_64": 203, "aarch64": 122}
 
 # (syscall, argument, mask, value): denied when argument & mask == value. Shared
 # mappings keep their pages in a shared object that outlives the page-table entries
-# (dropped with madvise or munmap of a duplicate), and a pipe can grow to 1 MB: both
-# would hold data that RSS, hence peak memory, does not show. mmap and fcntl per arch.
+# (dropped with madvise or munmap of a duplicate), a pipe can grow to 1 MB, and pages
+# pushed out to swap leave RSS: each would hold data that RSS, hence peak memory, does
+# not show. mmap, fcntl and madvise per arch.
 ARGUMENT_RULES = {
-    "x86_64": ((9, 3, MAP_SHARED, MAP_SHARED), (72, 1, 0xFFFFFFFF, F_SETPIPE_SZ)),
-    "aarch64": ((222, 3, MAP_SHARED, MAP_SHARED), (25, 1, 0xFFFFFFFF, F_SETPIPE_SZ)),
+    "x86_64": (
+        (9, 3, MAP_SHARED, MAP_SHARED),
+        (72, 1, 0xFFFFFFFF, F_SETPIPE_SZ),
+        (28, 2, 0xFFFFFFFF, MADV_PAGEOUT),
+    ),
+    "aarch64": (
+        (222, 3, MAP_SHARED, MAP_SHARED),
+        (25, 1, 0xFFFFFFFF, F_SETPIPE_SZ),
+        (233, 2, 0xFFFFFFFF, MADV_PAGEOUT),
+    ),
 }
 
 
@@ -152,8 +164,8 @@ def _argument_rule(number: int, index: int, mask: int, value: int) -> list[bytes
 def seccomp_program(machine: str, gpu_worker: bool = False) -> bytes | None:
     """The BPF filter for this architecture, or None where we have no syscall table.
 
-    The full filter (CPU children) allows clone only for threads, denies shared mappings
-    and pipe resizing, and denies the table's syscalls; the GPU worker's denies only CPU
+    The full filter (CPU children) allows clone only for threads, denies shared mappings,
+    pipe resizing and paging out, and denies the table's syscalls; the GPU worker's denies only CPU
     affinity changes.
     """
     table = SECCOMP_TABLES.get(machine)
