@@ -11,10 +11,12 @@ import time
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Start one sandbox and print which isolation guarantees this host gives."""
     from codeeff.sandbox.base import SandboxLimits
-    from codeeff.sandbox.local import LocalBackend, find_bwrap
+    from codeeff.sandbox.local import LocalBackend, default_cpu, find_bwrap
 
     backend = LocalBackend()
-    with backend.open("def f():\n    return 1\n", "f", SandboxLimits()) as sandbox:
+    # Pinned as every measured sandbox is, so that pinning is reported as it will be.
+    source = "def f():\n    return 1\n"
+    with backend.open(source, "f", SandboxLimits(), cpu=default_cpu()) as sandbox:
         sandbox.add_input(0, ())
         result = sandbox.run(0, 1.0, 5.0)
         report = {

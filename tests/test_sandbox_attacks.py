@@ -5,6 +5,7 @@ Every test runs real code in the real local sandbox; none is mocked.
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 from pathlib import Path
@@ -593,3 +594,14 @@ def test_host_guarantees_are_recorded(backend):
     assert "namespaces" in guarantees.as_dict()
     if os.geteuid() == 0 and os.path.isdir("/sys/fs/cgroup/memory"):
         assert guarantees.cgroup_memory and guarantees.cgroup_pids
+
+
+def test_doctor_reports_pinning_as_measured_sandboxes_get_it(capsys):
+    """doctor starts its sandbox as evaluate does; what it calls missing really is."""
+    from codeeff.cli import main
+
+    status = main(["doctor", "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["smoke_run"]["verdict"] == "OK"
+    assert report["guarantees"]["cpu_pinning"] is True
+    assert status == (1 if report["missing"] else 0)
