@@ -175,12 +175,25 @@ def outputs_equal(expected: Any, actual: Any) -> bool:
     if isinstance(expected, (list, tuple)):
         return len(expected) == len(actual) and all(map(outputs_equal, expected, actual))
     if isinstance(expected, dict):
-        return expected.keys() == actual.keys() and all(
+        return _same_members(expected, actual) and all(
             outputs_equal(value, actual[key]) for key, value in expected.items()
         )
+    if isinstance(expected, (set, frozenset)):
+        return _same_members(expected, actual)
     if isinstance(expected, float) and math.isnan(expected):
         return math.isnan(actual)
     return expected == actual
+
+
+def _same_members(expected, actual) -> bool:
+    """Set members and dict keys match by ==, under which 1 == 1.0 == True: each expected
+    member is paired with the actual one it hashes to, and those must match strictly."""
+    if len(expected) != len(actual):
+        return False
+    members = {member: member for member in actual}
+    return all(
+        member in members and outputs_equal(member, members[member]) for member in expected
+    )
 
 
 def median_is_tight(samples: list[float], relative_precision: float) -> bool:

@@ -119,6 +119,12 @@ def test_outputs_equal_is_type_strict():
     assert not outputs_equal(1, True)
     assert not outputs_equal({"a": 1}, {"a": 1.0})
     assert outputs_equal(float("nan"), float("nan"))
+    # Members and keys too, though Python's == pairs them across types.
+    assert outputs_equal({1, (2, "x")}, {(2, "x"), 1}) and outputs_equal({1: 2}, {1: 2})
+    assert not outputs_equal({1, 2}, {1.0, 2})
+    assert not outputs_equal(frozenset({True}), frozenset({1}))
+    assert not outputs_equal({(1, 2)}, {(1.0, 2)})
+    assert not outputs_equal({1: "a"}, {1.0: "a"})
 
 
 def test_median_tightness():
