@@ -191,9 +191,7 @@ def _same_members(expected, actual) -> bool:
     if len(expected) != len(actual):
         return False
     members = {member: member for member in actual}
-    return all(
-        member in members and outputs_equal(member, members[member]) for member in expected
-    )
+    return all(member in members and outputs_equal(member, members[member]) for member in expected)
 
 
 def median_is_tight(samples: list[float], relative_precision: float) -> bool:
