@@ -34,7 +34,8 @@ MAX_SOLUTION_BYTES = 1 << 20
 # Slower tiers are timed with a looser limit so their real times are known (within it).
 TIER_CONFIG = MeasureConfig(alpha=10.0, min_repeats=3, max_repeats=3)
 PR_SET_PDEATHSIG = 1
-CODE_VERSION = "1"  # bump when a change to measurement makes old runs incomparable
+CODE_VERSION = "2"  # bump when a change to measurement makes old runs incomparable
+# 2: inputs salted per run; set members and dict keys compared type-strictly.
 
 
 class SamplesError(ValueError):
