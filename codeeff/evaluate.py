@@ -1,10 +1,11 @@
 """`codeeff evaluate`: samples -> sandbox measurements -> store, resumable and parallel.
 
-Each sample is measured against the problem's expert, interleaved on one pinned CPU
-(measure.py); each of the problem's slower tiers is measured the same way once per run,
-so that tier-relative metrics (Beyond@k, DPS) compare figures from the same machine and
-the same run. A process pool runs one sandbox pair per CPU; the parent alone writes the
-store, one transaction per finished sample.
+Each sample is gated on level 0 plus the problem's small random cases, then measured
+against the problem's expert, interleaved on one pinned CPU (measure.py); each of the
+problem's slower tiers is measured the same way once per run, so that tier-relative
+metrics (Beyond@k, DPS) compare figures from the same machine and the same run. A
+process pool runs one sandbox pair per CPU; the parent alone writes the store, one
+transaction per finished sample.
 """
 
 from __future__ import annotations
@@ -217,6 +218,12 @@ def _problem_levels(task_id: str, root: Path, salt: str) -> tuple[Problem, list[
     levels = []
     for level in problem.levels:
         cases = [problem.generate(level, case) for case in range(level.cases)]
+        if level.index == 0:
+            # The gate also runs the problem's small random cases (the ones its tiers are
+            # differentially tested on): a sample wrong on a class of small inputs fails,
+            # even if the edge cases and the stress inputs miss that class.
+            extra = problem.random_level()
+            cases += [problem.generate(extra, case) for case in range(extra.cases)]
         levels.append(
             LevelInputs(level.name, level.weight, cases, problem.expected_outputs(level, cases))
         )

@@ -111,7 +111,7 @@ def _memorizer(root: Path) -> str:
     replay the published seeds) and answers anything else wrongly."""
     answers = {}
     for problem in load_suite("mini", root):
-        for level in problem.levels:
+        for level in [*problem.levels, problem.random_level()]:
             cases = [problem.generate(level, case) for case in range(level.cases)]
             for args, answer in zip(cases, problem.expected_outputs(level, cases), strict=True):
                 answers[args[0]] = answer
@@ -145,6 +145,17 @@ def test_a_resumed_run_keeps_its_input_seed(mini_root, tmp_path):
     assert other.input_seed != first.input_seed
     fixed = _run(samples, mini_root, db, measure_tiers=False, input_seed=first.input_seed)
     assert fixed.input_seed == first.input_seed and fixed.run_id != first.run_id
+
+
+def test_a_sample_wrong_only_on_small_random_inputs_fails_the_gate(mini_root, tmp_path):
+    """Right on the edge cases (n < 10) and on the stress inputs, wrong in between: only
+    the problem's random cases (10 <= n < 30 here) cover that class."""
+    wrong_between = "def f(n):\n    return sum(i * i for i in range(n)) + (10 <= n < 100)\n"
+    samples = _write_samples(tmp_path / "s.jsonl", [("mini/alpha", wrong_between)])
+    outcome = _run(samples, mini_root, tmp_path / "r.db", measure_tiers=False)
+    with Store(tmp_path / "r.db") as store:
+        (sample,) = summarize_stored_run(store, outcome.run_id)["tasks"]["mini/alpha"]["samples"]
+    assert sample["verdict"] == "WA"
 
 
 def _cli(*args: str, root: Path) -> subprocess.Popen:
