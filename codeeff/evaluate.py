@@ -36,7 +36,8 @@ MAX_SOLUTION_BYTES = 1 << 20
 TIER_CONFIG = MeasureConfig(alpha=10.0, min_repeats=3, max_repeats=3)
 PR_SET_PDEATHSIG = 1
 CODE_VERSION = "2"  # bump when a change to measurement makes old runs incomparable
-# 2: inputs salted per run; set members and dict keys compared type-strictly.
+# 2: inputs salted per run; set members and dict keys compared type-strictly; the gate
+# also runs the random cases.
 
 
 class SamplesError(ValueError):
