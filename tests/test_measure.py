@@ -64,6 +64,15 @@ def test_gate_failure_stops_before_timing(backend):
     result = _measure(backend, "def f(n):\n    return 0\n")
     assert result.verdict == Verdict.WA
     assert len(result.levels) == 1
+    # One record for the gate: the cases run until the first wrong one (f(0) = f(1) = 0).
+    (gate,) = result.levels[0].cases
+    assert len(gate.candidate_cpu_s) == 3 and gate.verdict == Verdict.WA
+
+
+def test_the_gate_is_one_record_with_every_cases_time(backend):
+    (gate,) = _measure(backend, REFERENCE).levels[0].cases
+    assert len(gate.candidate_cpu_s) == 3 and gate.verdict == Verdict.OK
+    assert gate.candidate_peak_kb > 0
 
 
 def test_too_slow_candidate_is_tle_but_still_correct(backend):
