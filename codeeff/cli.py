@@ -10,13 +10,11 @@ import time
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Start one sandbox and print which isolation guarantees this host gives."""
-    from codeeff.sandbox.base import SandboxLimits
-    from codeeff.sandbox.local import LocalBackend, default_cpu, find_bwrap
+    from codeeff.evaluate import open_probe_sandbox
+    from codeeff.sandbox.local import LocalBackend, find_bwrap
 
-    backend = LocalBackend()
-    # Pinned as every measured sandbox is, so that pinning is reported as it will be.
-    source = "def f():\n    return 1\n"
-    with backend.open(source, "f", SandboxLimits(), cpu=default_cpu()) as sandbox:
+    # Opened as every measured sandbox is (pinned), so guarantees are reported as they hold.
+    with open_probe_sandbox(LocalBackend()) as sandbox:
         sandbox.add_input(0, ())
         result = sandbox.run(0, 1.0, 5.0)
         report = {
@@ -185,6 +183,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
     from codeeff.evaluate import EvaluateConfig, SamplesError, evaluate
     from codeeff.report import render, summarize_stored_run
+    from codeeff.sandbox.base import SandboxError
     from codeeff.store import Store
 
     config = EvaluateConfig(
@@ -210,6 +209,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         bar.close()
         print(f"codeeff evaluate: {error}", file=sys.stderr)
         return 2
+    except SandboxError as error:
+        bar.close()
+        print(f"codeeff evaluate: the sandbox cannot start here ({error}); "
+              "see `codeeff doctor`", file=sys.stderr)  # fmt: skip
+        return 1
     bar.close()
     for message in outcome.sample_errors:
         print(f"{args.samples}: {message}", file=sys.stderr)

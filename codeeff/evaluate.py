@@ -28,13 +28,15 @@ from typing import Any
 
 from codeeff.measure import LevelInputs, MeasureConfig, measure_solution
 from codeeff.problems import Problem, default_root, load_suite
-from codeeff.sandbox.local import LocalBackend
+from codeeff.sandbox.base import Sandbox, SandboxBackend, SandboxLimits
+from codeeff.sandbox.local import LocalBackend, default_cpu
 from codeeff.store import Store, StoredResult
 
 MAX_SOLUTION_BYTES = 1 << 20
 # Slower tiers are timed with a looser limit so their real times are known (within it).
 TIER_CONFIG = MeasureConfig(alpha=10.0, min_repeats=3, max_repeats=3)
 PR_SET_PDEATHSIG = 1
+PROBE_SOURCE = "def f():\n    return 1\n"  # what a probe sandbox holds: its `f` answers 1
 CODE_VERSION = "2"  # bump when a change to measurement makes old runs incomparable
 # 2: inputs salted per run; set members and dict keys compared type-strictly; the gate
 # also runs the random cases.
@@ -165,6 +167,34 @@ def machine_info(guarantees: dict) -> dict[str, Any]:
     }
 
 
+def open_probe_sandbox(backend: SandboxBackend) -> Sandbox:
+    """A sandbox opened as the pool workers open theirs (pinned to a core) holding
+    PROBE_SOURCE: what it reports is what a measured sample gets.
+
+    The backend's own `guarantees()` is the host probe alone, in which everything that
+    is only known once a sandbox runs (namespaces, seccomp, ...) is still False.
+    """
+    return backend.open(PROBE_SOURCE, "f", SandboxLimits(), cpu=default_cpu())
+
+
+def guarantees_held_by_all(records: Iterable[dict]) -> dict[str, Any]:
+    """The guarantees every sandbox had, from their `Guarantees.as_dict()` records.
+
+    A flag holds only if it is True in every record (one a record lacks, e.g. stored
+    before the field existed, did not hold there); list fields (fallbacks) are the
+    union. Empty records (no sandbox ran: a compile error) constrain nothing.
+    """
+    records = [record for record in records if record]
+    held: dict[str, Any] = {}
+    for name in dict.fromkeys(name for record in records for name in record):
+        values = [record.get(name) for record in records]
+        if any(isinstance(value, list) for value in values):
+            held[name] = list(dict.fromkeys(item for value in values for item in value or ()))
+        else:
+            held[name] = all(value is True for value in values)
+    return held
+
+
 def _cpu_model() -> str:
     try:
         with open("/proc/cpuinfo") as handle:
@@ -276,13 +306,14 @@ def evaluate(
     problems = {p.task_id: p for p in load_suite(config.suite, root)}
     samples_file = read_samples(samples_path, problems)
     run_id = run_identity(config, samples_file.sha256, problem_set_fingerprint(problems.values()))
-    backend = LocalBackend()
+    with open_probe_sandbox(LocalBackend()) as probe:
+        probed = probe.guarantees.as_dict()
     with Store(db_path) as store:
         drawn = secrets.token_hex(8) if config.input_seed is None else config.input_seed
         run_config = dict(asdict(config), task_ids=sorted(problems), input_seed=drawn)
         resumed = store.ensure_run(
             run_id, label or Path(samples_path).stem, config.suite, run_config,
-            machine_info(backend.guarantees().as_dict()), str(samples_path),
+            machine_info(probed), str(samples_path),
         )  # fmt: skip
         salt = store.run(run_id)["config"]["input_seed"] if resumed else drawn
         done = store.finished_keys(run_id)
@@ -303,7 +334,15 @@ def evaluate(
         if on_plan is not None:
             on_plan(len(jobs_todo))
         gpu_suite = any(p.kind == "triton" for p in problems.values())
-        _run_pool(jobs_todo, store, run_id, jobs, root, progress, gpu_suite)
+        try:
+            _run_pool(jobs_todo, store, run_id, jobs, root, progress, gpu_suite)
+        finally:
+            # What the run's sandboxes had, this attempt's and earlier ones' alike: the
+            # record never claims a guarantee that one of them lacked.
+            measured = (result.measurement.get("guarantees") for result in store.results(run_id))
+            store.update_machine(
+                run_id, sandbox_guarantees=guarantees_held_by_all([probed, *measured])
+            )
     return EvaluateOutcome(
         run_id=run_id,
         resumed=resumed,

@@ -9,7 +9,10 @@ reference's source. The flow:
    alternating order (ABBA) in two sandboxes pinned to the same CPU, every answer of
    every timed run is checked, repeats continue until both medians are tight or a
    cap is reached. A candidate run over alpha x the reference's time (with a floor)
-   is killed: TLE for that level, which scores 0 there but is not a wrong answer.
+   is killed; a kill counts as a strike only if the reference, run right after it,
+   shows the host calm (a burst of load slows both). Confirmed strikes make TLE for
+   that level, which scores 0 there but is not a wrong answer; a host that never
+   settles makes a SANDBOX_ERROR, the harness's failure, not the candidate's.
 
 Times are CPU seconds of the reaped child (kernel accounting), never a clock the
 candidate could touch.
@@ -37,6 +40,24 @@ from codeeff.sandbox.base import (
 
 Checker = Callable[[tuple, Any, Any], bool]
 
+# A kill is evidence against the candidate only if the reference, run right after it on
+# the same input (the witness), takes at most this factor of its median so far. Killed at
+# alpha x that median, the candidate then took at least alpha / 1.25 (1.6 at the default
+# alpha of 2) times what the reference took in the same conditions: slow beyond doubt,
+# where a burst that slows both runs alike proves nothing. And 1.25 is above the calm
+# run-to-run spread (on a shared 2-core VM, 60 runs of a 6 ms reference spread over
+# 0.93-1.20x their median), so a calm host confirms a genuine kill at the first witness;
+# a calm witness judged disturbed only costs a retry.
+WITNESS_CALM_FACTOR = 1.25
+# Kills with a disturbed witness that end one candidate run as not judgeable
+# (SANDBOX_ERROR). With the pauses below, the retries before it span about 3 s: longer
+# than a burst of load from another program, short enough to bound what an infinite
+# loop on a noisy host costs.
+MAX_DISTURBED_KILLS = 6
+# Pause after a disturbed kill, doubled each time: retrying at once lands in the same
+# burst (a 10 ms case would spend every retry within a tenth of a second of it).
+SETTLE_PAUSE_S = 0.1
+
 
 @dataclass
 class LevelInputs:
@@ -57,17 +78,22 @@ class MeasureConfig:
     max_repeats: int = 25
     relative_precision: float = 0.01  # stop when the 95% CIs (ratio, reference) are this tight
     max_case_seconds: float = 20.0  # wall budget for the repeats of one case
-    tle_strikes: int = 2  # killed runs needed for TLE: one preempted run is not evidence
+    tle_strikes: int = 2  # kills needed for TLE, each confirmed by a calm witness
     memory_mb: int = 512
 
 
 @dataclass
 class CaseMeasurement:
     """Raw CPU times of one input. reference_cpu_s[0] is the run that set the first limit;
-    after it, candidate_cpu_s[i] and reference_cpu_s[i + 1] ran back to back (a pair)."""
+    after it, candidate_cpu_s[i] and reference_cpu_s[i + 1] ran back to back (a pair).
+
+    witness_cpu_s: the reference runs made right after a candidate was killed, to tell a
+    slow candidate from a disturbed host; kept apart so that they pair with nothing and
+    leave the medians alone (records stored before they existed load with none)."""
 
     candidate_cpu_s: list[float] = field(default_factory=list)
     reference_cpu_s: list[float] = field(default_factory=list)
+    witness_cpu_s: list[float] = field(default_factory=list)
     candidate_peak_kb: int = 0  # peak RSS of the process (interpreter included)
     reference_peak_kb: int = 0
     candidate_extra_kb: int = 0  # peak RSS above the zygote's at fork: the solution's own
@@ -271,7 +297,9 @@ def _run_stress_case(
 ) -> CaseMeasurement:
     case = CaseMeasurement()
 
-    def run_reference() -> None:
+    def run_reference(series: list[float] | None = None) -> float:
+        """One checked reference run, its time appended to `series` (the timed series by
+        default, the witnesses otherwise) and returned."""
         limit = max(config.time_floor_s, 10 * (case.reference_s if case.reference_cpu_s else 1.0))
         result = _checked(reference.run(key, limit, _wall_limit(limit)), args, expected, checker)
         if result.verdict != Verdict.OK:
@@ -279,13 +307,21 @@ def _run_stress_case(
                 Verdict.SANDBOX_ERROR,
                 f"{label}: reference failed ({result.verdict.value}): {result.error}",
             )
-        case.reference_cpu_s.append(result.cpu_s)
+        (case.reference_cpu_s if series is None else series).append(result.cpu_s)
         case.reference_peak_kb = max(case.reference_peak_kb, result.maxrss_kb)
         case.reference_extra_kb = max(case.reference_extra_kb, result.peak_memory_kb)
+        return result.cpu_s
 
     def run_candidate() -> bool:
+        """One timed candidate run; False if it is TLE.
+
+        A kill is a strike only if the reference, run right after it (the witness), shows
+        the host calm; after a disturbed witness the kill is not evidence and the run is
+        measured again, after a pause for the disturbance to pass.
+        """
         case.limit_s = max(config.time_floor_s, config.alpha * case.reference_s)
-        for _ in range(config.tle_strikes):  # killed again and again, not once by bad luck
+        strikes = disturbed = 0
+        while True:
             result = _checked(
                 candidate.run(key, case.limit_s, _wall_limit(case.limit_s)), args, expected,
                 checker,
@@ -294,9 +330,25 @@ def _run_stress_case(
             case.candidate_extra_kb = max(case.candidate_extra_kb, result.peak_memory_kb)
             if result.verdict != Verdict.TLE:
                 break
-        if result.verdict == Verdict.TLE:
-            case.verdict = Verdict.TLE
-            return False
+            witness_s = run_reference(case.witness_cpu_s)
+            # Where the floor sets the limit (a reference of microseconds), the witness's
+            # own noise is no sign of a disturbance that could reach the limit.
+            if witness_s <= max(WITNESS_CALM_FACTOR * case.reference_s, case.limit_s / 2):
+                strikes += 1
+                if strikes >= config.tle_strikes:
+                    case.verdict = Verdict.TLE
+                    return False
+                continue
+            disturbed += 1
+            if disturbed == MAX_DISTURBED_KILLS:
+                raise _Failure(
+                    Verdict.SANDBOX_ERROR,
+                    f"{label}: the host was too noisy to judge (the harness's fault, not the "
+                    f"candidate's): {disturbed} times the candidate was killed and the "
+                    f"reference, run right after it, took over {WITNESS_CALM_FACTOR}x its "
+                    f"median of {case.reference_s * 1e3:.2f} ms too",
+                )
+            time.sleep(SETTLE_PAUSE_S * 2 ** (disturbed - 1))
         if result.verdict != Verdict.OK:
             case.verdict = result.verdict
             raise _Failure(result.verdict, f"{label}: {result.error}")

@@ -91,6 +91,19 @@ class Store:
                 )  # fmt: skip
         return row is not None
 
+    def update_machine(self, run_id: str, **changes: Any) -> None:
+        """Merge `changes` into the run's machine record: for what is known only once the
+        run has measured (the guarantees its sandboxes really had)."""
+        with self.connection:
+            self.connection.execute("BEGIN IMMEDIATE")
+            (machine,) = self.connection.execute(
+                "SELECT machine FROM runs WHERE run_id = ?", (run_id,)
+            ).fetchone()
+            self.connection.execute(
+                "UPDATE runs SET machine = ? WHERE run_id = ?",
+                (json.dumps(dict(json.loads(machine), **changes), sort_keys=True), run_id),
+            )
+
     def finished_keys(self, run_id: str) -> set[tuple[str, str]]:
         """(sample_key, task_id) of every result already stored for the run."""
         rows = self.connection.execute(

@@ -96,6 +96,37 @@ def test_tiers_are_measured_in_the_run_for_beyond_and_dps(mini_root, tmp_path):
     assert 0.5 < task["beyond@1"] <= 1.0 and task["dps_norm"] in (50.0, 100.0)
 
 
+def test_the_run_records_the_guarantees_its_sandboxes_had(mini_root, tmp_path):
+    """Not the host probe's defaults (all False until a sandbox runs): what the measuring
+    sandboxes had, and nothing that one of them lacked."""
+    samples = _write_samples(tmp_path / "s.jsonl", [("mini/alpha", EXPERT)])
+    db = tmp_path / "r.db"
+    outcome = _run(samples, mini_root, db, measure_tiers=False)
+    with Store(db) as store:
+        recorded = store.run(outcome.run_id)["machine"]["sandbox_guarantees"]
+        measured = [result.measurement["guarantees"] for result in store.results(outcome.run_id)]
+    assert recorded["namespaces"] and recorded["seccomp"] and recorded["network_isolated"]
+    claimed = [name for name, value in recorded.items() if value is True]
+    assert all(sandbox[name] is True for sandbox in measured for name in claimed)
+
+
+def test_a_guarantee_holds_for_a_run_only_if_every_sandbox_had_it():
+    from codeeff.evaluate import guarantees_held_by_all
+
+    probe = {"seccomp": True, "namespaces": True, "new_flag": True, "fallbacks": []}
+    measured = [
+        {"seccomp": True, "namespaces": False, "new_flag": True, "fallbacks": ["memory: rlimit"]},
+        {"seccomp": True, "namespaces": True, "fallbacks": ["threads: RLIMIT_NPROC"]},
+        {},  # a sample that did not compile: no sandbox measured it
+    ]
+    assert guarantees_held_by_all([probe, *measured]) == {
+        "seccomp": True,
+        "namespaces": False,
+        "new_flag": False,  # absent from a record stored before the field existed
+        "fallbacks": ["memory: rlimit", "threads: RLIMIT_NPROC"],
+    }
+
+
 def test_same_command_resumes_and_changed_config_starts_a_new_run(mini_root, tmp_path):
     samples = _write_samples(tmp_path / "s.jsonl", [("mini/alpha", EXPERT)])
     db = tmp_path / "r.db"

@@ -184,6 +184,43 @@ def test_the_candidate_cannot_leave_its_cores(softmax):
     assert record["verdict"] == "OK", record["error"]
 
 
+def test_the_candidate_worker_cannot_write_host_control_files(softmax):
+    source = _wrapped(softmax, (
+        "import os\n"
+        "WRITABLE = []\n"
+        "for path in ('/proc/sys/kernel/core_pattern', '/proc/sys/vm/drop_caches',\n"
+        "             '/proc/sysrq-trigger', '/proc/sys/vm/swappiness'):\n"
+        "    try:\n"
+        "        os.close(os.open(path, os.O_WRONLY))\n"
+        "        WRITABLE.append(path)\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "def solution(x):\n"
+        "    if WRITABLE:\n"
+        "        raise RuntimeError(f'writable: {WRITABLE}')\n"
+        "    return expert_solution(x)\n"
+    ))  # fmt: skip
+    record = _run(softmax, source)
+    assert record["sandboxed"], "bwrap must work here for this test to mean anything"
+    assert record["verdict"] == "OK", record["error"]
+
+
+def test_the_candidate_worker_never_runs_as_host_root():
+    """When codeeff runs as root, a user namespace made by root maps the sandbox's user
+    to host root, which owns /proc/sys; the worker's processes must have another uid
+    (seen from the host, where the sandbox cannot lie about it)."""
+    from codeeff.gpu.runner import WorkerProcess
+
+    worker = WorkerProcess("candidate", interpret=True, sandboxed=True)
+    try:
+        assert worker.sandboxed
+        with open(f"/proc/{worker.process.pid}/status") as handle:
+            uids = next(line for line in handle if line.startswith("Uid:")).split()[1:]
+        assert "0" not in uids, uids
+    finally:
+        worker.close()
+
+
 def test_lowering_precision_beyond_tolerance_is_rejected(softmax):
     source = _wrapped(softmax, (
         "def solution(x):\n"

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+
+import pytest
+
+from codeeff import measure
 from codeeff.measure import (
+    CaseMeasurement,
     LevelInputs,
     MeasureConfig,
     measure_solution,
     median_is_tight,
     outputs_equal,
 )
-from codeeff.sandbox.base import Verdict
+from codeeff.sandbox.base import (
+    Guarantees,
+    RunResult,
+    Sandbox,
+    SandboxBackend,
+    SandboxLimits,
+    Verdict,
+)
 from codeeff.sandbox.local import default_cpu
 
 REFERENCE = "def f(n):\n    return sum(i * i for i in range(n))\n"
@@ -168,3 +182,143 @@ def test_expected_output_is_nowhere_in_the_candidates_sandbox(backend):
         backend, hunter, reference, "f", levels, config=FAST_CONFIG, cpu=default_cpu()
     )
     assert result.verdict == Verdict.WA
+
+
+# --- kills under load: a fake host whose load is scripted, run by run ---------------------
+
+SLOW = "def f(n):\n    return sum([i * i for i in range(n)])\n"  # stands for a slower algorithm
+BURST = 3.0  # how much a burst of load slows every run it lands on
+
+
+class _Host:
+    """A pinned core shared by both sandboxes: each run, candidate's or reference's, takes
+    its cost times the next scripted slowdown (1 once the script is spent)."""
+
+    def __init__(self, slowdowns: list[float]):
+        self.slowdowns = list(slowdowns)
+
+    def slowdown(self) -> float:
+        return self.slowdowns.pop(0) if self.slowdowns else 1.0
+
+
+Cost = Callable[[int], float]  # CPU seconds of f(n) on a calm host
+
+
+class _ScriptedSandbox(Sandbox):
+    """Answers with the real entry point but takes a scripted CPU time, killed over the
+    limit as a real sandbox is: every timing is known, so verdicts are deterministic."""
+
+    def __init__(self, host: _Host, source: str, entry_point: str, cost: Cost):
+        namespace: dict = {}
+        exec(source, namespace)
+        self.function, self.host, self.cost = namespace[entry_point], host, cost
+        self.inputs: dict[int, tuple] = {}
+        self.guarantees = Guarantees()
+
+    def add_input(self, key: int, args: tuple) -> None:
+        self.inputs[key] = args
+
+    def forget(self, key: int) -> None:
+        del self.inputs[key]
+
+    def run(self, key: int, cpu_limit_s: float, wall_limit_s: float) -> RunResult:
+        (n,) = self.inputs[key]
+        cpu_s = self.cost(n) * self.host.slowdown()
+        if cpu_s > cpu_limit_s:
+            return RunResult(Verdict.TLE, cpu_s=cpu_limit_s, error="CPU time limit")
+        return RunResult(Verdict.OK, output=self.function(n), cpu_s=cpu_s)
+
+    def close(self) -> None:
+        pass
+
+
+class _ScriptedBackend(SandboxBackend):
+    name = "scripted"
+
+    def __init__(self, host: _Host, costs: dict[str, Cost]):
+        self.host, self.costs = host, costs
+
+    def open(
+        self, source: str, entry_point: str, limits: SandboxLimits, cpu: int | None = None
+    ) -> Sandbox:
+        return _ScriptedSandbox(self.host, source, entry_point, self.costs[source])
+
+    def guarantees(self) -> Guarantees:
+        return Guarantees()
+
+
+@pytest.fixture
+def pauses(monkeypatch) -> list[float]:
+    """The pauses measure_solution takes for the host to settle, recorded, not slept."""
+    taken: list[float] = []
+    monkeypatch.setattr(measure.time, "sleep", taken.append)
+    return taken
+
+
+def _linear(seconds_per_n: float) -> Cost:
+    return lambda n: seconds_per_n * n
+
+
+def _loops_on_large_inputs(n: int) -> float:
+    return math.inf if n > 100 else 1e-5 * n
+
+
+def _measure_scripted(slowdowns: list[float], candidate_cost: Cost, candidate: str = REFERENCE):
+    """One gate case (n = 5), then one stress case (n = 1000) on which the reference takes
+    10 ms (limit 20 ms). slowdowns[0] is the gate run's, slowdowns[1] the first reference
+    run's (the one that sets the limit)."""
+    levels = [
+        LevelInputs("edge", 0, [(5,)], [30]),
+        LevelInputs("small", 1, [(1000,)], [sum(i * i for i in range(1000))]),
+    ]
+    costs = {REFERENCE: _linear(1e-5), candidate: candidate_cost}
+    backend = _ScriptedBackend(_Host(slowdowns), costs)
+    return measure_solution(backend, candidate, REFERENCE, "f", levels, config=FAST_CONFIG)
+
+
+def test_kills_during_a_burst_that_slows_the_reference_too_are_not_tle(pauses):
+    """The expert against itself, killed twice by a burst that the reference, run right
+    after each kill, also runs 3x slow in: not evidence; measured again once calm."""
+    result = _measure_scripted([1, 1, BURST, BURST, BURST, BURST], _linear(1e-5))
+    assert result.verdict == Verdict.OK and result.passed
+    case = result.levels[1].cases[0]
+    assert case.witness_cpu_s == pytest.approx([0.03, 0.03])
+    # The witnesses pair with nothing: the pairs are the calm runs only.
+    assert len(case.reference_cpu_s) == len(case.candidate_cpu_s) + 1
+    assert case.reference_cpu_s == pytest.approx([0.01] * len(case.reference_cpu_s))
+    assert case.ratio == pytest.approx(1.0)
+    assert pauses == pytest.approx([measure.SETTLE_PAUSE_S, 2 * measure.SETTLE_PAUSE_S])
+
+
+@pytest.mark.parametrize(
+    "candidate_cost", [_loops_on_large_inputs, _linear(1e-4)], ids=["infinite-loop", "10x-slower"]
+)
+@pytest.mark.parametrize("burst", [False, True], ids=["calm", "burst-first"])
+def test_a_slow_candidate_is_tle_after_confirmed_strikes(pauses, candidate_cost, burst):
+    # With a burst, the first kill's witness is slow too: that kill is not counted.
+    slowdowns = [1, 1, BURST, BURST] if burst else []
+    result = _measure_scripted(slowdowns, candidate_cost, candidate=SLOW)
+    assert result.verdict == Verdict.TLE and result.passed
+    case = result.levels[1].cases[0]
+    assert case.verdict == Verdict.TLE and not case.candidate_cpu_s
+    calm = [0.01] * FAST_CONFIG.tle_strikes
+    assert case.witness_cpu_s == pytest.approx([0.03, *calm] if burst else calm)
+    assert case.reference_cpu_s == pytest.approx([0.01])
+    assert len(pauses) == burst
+
+
+def test_a_host_that_never_settles_is_a_sandbox_error_not_tle(pauses):
+    result = _measure_scripted([1, 1] + [BURST] * 100, _linear(1e-5))
+    assert result.verdict == Verdict.SANDBOX_ERROR and not result.passed
+    assert "too noisy to judge" in result.error and "not the candidate's" in result.error
+    assert len(pauses) == measure.MAX_DISTURBED_KILLS - 1
+
+
+def test_a_case_stored_before_witnesses_existed_loads():
+    stored = {
+        "candidate_cpu_s": [0.01], "reference_cpu_s": [0.01, 0.01], "candidate_peak_kb": 1,
+        "reference_peak_kb": 1, "candidate_extra_kb": 0, "reference_extra_kb": 0,
+        "limit_s": 0.02, "verdict": "OK",
+    }  # fmt: skip
+    case = CaseMeasurement.from_dict(stored)
+    assert case.witness_cpu_s == [] and case.ratio == pytest.approx(1.0)

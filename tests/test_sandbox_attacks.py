@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import socket
 from pathlib import Path
 
@@ -481,6 +482,21 @@ MEMORY_STASHES = {
         "        pass\n"
         "    return held >> 20\n"
     ),
+    "extended attributes": (
+        "import os\n" + STASH_CHUNK + "def f():\n"
+        "    held = 0\n"
+        "    open('/tmp/x', 'w').close()\n"
+        "    try:\n"
+        "        for i in range(1 << 12):\n"
+        "            for path in ('/tmp', '/tmp/x', '/dev/shm'):\n"
+        "                os.setxattr(path, f'user.{i}', CHUNK)\n"
+        "                held += len(CHUNK)\n"
+        "            if held >= WANT:\n"
+        "                break\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "    return held >> 20\n"
+    ),
 }
 
 
@@ -605,3 +621,234 @@ def test_doctor_reports_pinning_as_measured_sandboxes_get_it(capsys):
     assert report["smoke_run"]["verdict"] == "OK"
     assert report["guarantees"]["cpu_pinning"] is True
     assert status == (1 if report["missing"] else 0)
+
+
+# --- the review of 2026-12: host privileges, state between runs, blame, fixed costs ---
+
+# The write end of the pipe the child answers on: a hostile sample finds it by probing.
+FIND_RESULT_FD = (
+    "import fcntl, os, stat\n"
+    "def result_fd():\n"
+    "    for fd in range(3, 256):\n"
+    "        try:\n"
+    "            writes = fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_WRONLY\n"
+    "            if stat.S_ISFIFO(os.fstat(fd).st_mode) and writes:\n"
+    "                return fd\n"
+    "        except OSError:\n"
+    "            pass\n"
+)
+
+HOST_CONTROL_FILES = [
+    "/proc/sys/vm/swappiness",
+    "/proc/sys/kernel/core_pattern",
+    "/proc/sys/vm/nr_hugepages",
+    "/proc/sys/vm/overcommit_memory",
+    "/proc/sys/fs/file-max",
+    "/proc/sys/vm/drop_caches",
+    "/proc/sysrq-trigger",
+    "/proc/1/clear_refs",
+    "/proc/1/oom_score_adj",
+]
+
+
+def test_host_control_files_cannot_be_opened_for_writing(run_solution):
+    """Opening is enough to prove the hole; nothing is written."""
+    source = (
+        "import os\n"
+        "def f(paths):\n"
+        "    writable = []\n"
+        "    for path in paths:\n"
+        "        try:\n"
+        "            os.close(os.open(path, os.O_WRONLY))\n"
+        "            writable.append(path)\n"
+        "        except OSError:\n"
+        "            pass\n"
+        "    return writable\n"
+    )
+    (result,) = run_solution(source, (HOST_CONTROL_FILES,))
+    assert result.verdict == Verdict.OK and result.output == [], result.output
+
+
+def test_sandbox_user_is_never_host_root(run_solution):
+    source = (
+        "def f():\n"
+        "    with open('/proc/self/uid_map') as handle:\n"
+        "        return [[int(x) for x in line.split()] for line in handle]\n"
+    )
+    (result,) = run_solution(source)
+    assert result.verdict == Verdict.OK
+    assert result.output, "no uid mapping"
+    assert all(host_uid != 0 for _, host_uid, _ in result.output), result.output
+
+
+def test_doctor_reports_host_uid_and_read_only_proc(backend):
+    with backend.open("def f():\n    return 1\n", "f", SandboxLimits()) as sandbox:
+        guarantees = sandbox.guarantees.as_dict()
+    assert guarantees["unprivileged_host_uid"] is True
+    assert guarantees["proc_read_only"] is True
+
+
+SCRATCH_METADATA = (
+    "import os\n"
+    "def f(run):\n"
+    "    found = []\n"
+    "    for root in ('/tmp', '/dev/shm'):\n"
+    "        status = os.stat(root)\n"
+    "        if status.st_mtime_ns % 1_000_000_000 == 123_456_789: found.append(root + ' mtime')\n"
+    "        if status.st_mode & 0o7777 == 0o751: found.append(root + ' mode')\n"
+    "        try:\n"
+    "            if os.listxattr(root): found.append(root + ' xattr')\n"
+    "        except OSError:\n"
+    "            pass\n"
+    "        try:\n"
+    "            os.setxattr(root, 'user.cache', b'answer')\n"
+    "        except OSError:\n"
+    "            pass\n"
+    "        try:\n"
+    "            os.chmod(root, 0o751)\n"
+    "            os.utime(root, ns=(1_123_456_789, 1_123_456_789))\n"
+    "        except OSError:\n"
+    "            pass\n"
+    "    return found\n"
+)
+
+
+def test_scratch_directories_keep_no_metadata_between_runs(run_solution):
+    """xattrs, mode and timestamps of /tmp and /dev/shm themselves could carry answers."""
+    results = run_solution(SCRATCH_METADATA, (1,), (2,), (3,))
+    assert [r.verdict for r in results] == [Verdict.OK] * 3
+    assert [r.output for r in results] == [[], [], []]
+
+
+ZYGOTE_SETTINGS = (
+    "import ctypes, os, resource\n"
+    "libc = ctypes.CDLL(None, use_errno=True)\n"
+    "def settings():\n"
+    "    return [\n"
+    "        os.getpriority(os.PRIO_PROCESS, 0),\n"
+    "        os.sched_getscheduler(0),\n"
+    "        libc.syscall(252, 1, 0),  # ioprio_get(IOPRIO_WHO_PROCESS, self)\n"
+    "        list(resource.getrlimit(resource.RLIMIT_STACK)),\n"
+    "        list(resource.getrlimit(resource.RLIMIT_NOFILE)),\n"
+    "    ]\n"
+    "def f(change):\n"
+    "    before = settings()\n"
+    "    if change:\n"
+    "        for call in (\n"
+    "            lambda: os.setpriority(os.PRIO_PROCESS, 1, 7),\n"
+    "            lambda: os.setpriority(os.PRIO_USER, 0, 9),\n"
+    "            lambda: os.sched_setscheduler(1, os.SCHED_BATCH, os.sched_param(0)),\n"
+    "            lambda: libc.syscall(251, 1, 1, (2 << 13) | 7),  # ioprio_set idle class\n"
+    "            lambda: resource.prlimit(1, resource.RLIMIT_STACK, (1 << 21, 1 << 21)),\n"
+    "        ):\n"
+    "            try:\n"
+    "                call()\n"
+    "            except OSError:\n"
+    "                pass\n"
+    "    return before\n"
+)
+
+
+def test_children_cannot_change_what_later_children_inherit(run_solution):
+    """Priority, scheduler, I/O priority and limits set on the zygote (PID 1) would pass
+    to every later run."""
+    results = run_solution(ZYGOTE_SETTINGS, (True,), (False,))
+    assert [r.verdict for r in results] == [Verdict.OK] * 2
+    assert results[1].output == results[0].output
+
+
+def test_process_ids_carry_no_state_between_runs(run_solution):
+    """Threads use up process ids: without care, the next run's pid tells how many
+    threads the run before it started (a channel of a few bits a run)."""
+    source = (
+        "import os, threading\n"
+        "def f(threads):\n"
+        "    pid = os.getpid()\n"
+        "    started = [threading.Thread(target=int) for _ in range(threads)]\n"
+        "    [t.start() for t in started]\n"
+        "    [t.join() for t in started]\n"
+        "    return pid\n"
+    )
+    results = run_solution(source, (0,), (17,), (5,), (0,))
+    assert [r.verdict for r in results] == [Verdict.OK] * 4
+    assert len({r.output for r in results}) == 1, [r.output for r in results]
+
+
+def test_forged_sandbox_error_frame_is_the_samples_fault(run_solution):
+    source = FIND_RESULT_FD + (
+        "def f():\n    os.write(result_fd(), b'Schild setup failed: forged')\n    os._exit(70)\n"
+    )
+    (result,) = run_solution(source)
+    assert result.verdict == Verdict.RE, (result.verdict, result.error)
+
+
+def test_raising_memory_error_is_not_a_memory_limit(run_solution):
+    """MLE needs the kernel's word (an OOM kill in the sandbox's group), not a text."""
+    (result,) = run_solution("def f():\n    raise MemoryError\n")
+    assert result.verdict == Verdict.RE, (result.verdict, result.error)
+
+
+def test_huge_error_text_is_truncated(run_solution):
+    source = FIND_RESULT_FD + (
+        "def f():\n"
+        "    fd = result_fd()\n"
+        "    os.write(fd, b'E')\n"
+        "    for _ in range(64):\n"
+        "        os.write(fd, b'x' * (1 << 16))\n"
+        "    os._exit(1)\n"
+    )
+    (result,) = run_solution(source)
+    assert result.verdict == Verdict.RE
+    assert len(result.error) <= 5000
+
+
+@pytest.mark.parametrize(
+    "mess",
+    [
+        "os.chdir('/tmp')\n        for _ in range(3000):\n"
+        "            os.mkdir('d')\n            os.chdir('d')",
+        "os.makedirs('/tmp/a/b'); open('/tmp/a/b/c', 'w').close(); os.chmod('/tmp/a/b', 0);"
+        " os.chmod('/tmp/a', 0); os.chmod('/tmp', 0)",
+        "resource.prlimit(1, resource.RLIMIT_NOFILE, (3, 3))",
+        "resource.prlimit(1, resource.RLIMIT_NPROC, (0, 0))",
+    ],
+    ids=["deep-tree", "chmod-scratch", "zygote-nofile", "zygote-nproc"],
+)
+def test_a_run_that_breaks_its_scratch_or_the_zygote_is_not_a_harness_fault(run_solution, mess):
+    source = (
+        "import os, resource\n"
+        "def f(x):\n"
+        "    try:\n"
+        f"        {mess}\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "    return x\n"
+    )
+    results = run_solution(source, (1,), (2,))
+    assert [(r.verdict, r.output) for r in results] == [(Verdict.OK, 1), (Verdict.OK, 2)]
+
+
+def test_fixed_per_run_costs_are_not_charged(run_solution):
+    """A solution that does nothing is charged (almost) nothing: fork, setup, loading
+    and exit are costs every run pays, and would compress every ratio."""
+    results = run_solution("def f():\n    return None\n", *[()] * 9)
+    assert all(r.verdict == Verdict.OK for r in results)
+    median = sorted(r.cpu_s for r in results)[4]
+    assert median < 0.25e-3, f"a no-op run is charged {median * 1e3:.3f} ms"
+
+
+def test_no_kernel_cpu_limit_can_kill_a_child_before_its_limit(run_solution):
+    """The kernel's rlimit clock runs ahead of wait4's figure: a limit of int(limit)+1 s
+    killed children at 1.88 s of a 1.98 s limit, which read as a crash (RE). The zygote
+    enforces the limit itself; no RLIMIT_CPU near it may remain."""
+    source = "import resource\ndef f():\n    return resource.getrlimit(resource.RLIMIT_CPU)[0]\n"
+    (result,) = run_solution(source, cpu_limit_s=1.98, wall_limit_s=5.0)
+    assert result.verdict == Verdict.OK
+    assert result.output == resource.RLIM_INFINITY or result.output >= 1.98 * 1.2
+
+
+def test_a_run_stopped_at_its_cpu_limit_is_tle_not_re(run_solution):
+    source = "def f():\n    while True:\n        pass\n"
+    (result,) = run_solution(source, cpu_limit_s=1.98, wall_limit_s=5.0)
+    assert result.verdict == Verdict.TLE, (result.verdict, result.error)
+    assert 1.98 <= result.cpu_s < 2.3

@@ -91,17 +91,22 @@ class WorkerProcess:
         }
         if interpret:
             passed["TRITON_INTERPRET"] = "1"
-        command, self.sandboxed = worker_command(sandboxed, passed)
+        command, self.sandboxed, drop_privileges = worker_command(sandboxed, passed)
         env = {"PATH": "/usr/bin:/bin", "HOME": os.environ.get("HOME", "/tmp"), **passed}
         for name in ("TRITON_CACHE_DIR", "LD_LIBRARY_PATH"):
             if name in os.environ:
                 env[name] = os.environ[name]
         self.role = role
         cpus = _worker_cpus()[role]
+
+        def prepare() -> None:  # in the forked child, before exec
+            if not interpret:
+                os.sched_setaffinity(0, cpus)
+            drop_privileges()
+
         self.process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            env=env, bufsize=0, start_new_session=True,
-            preexec_fn=None if interpret else lambda: os.sched_setaffinity(0, cpus),
+            env=env, bufsize=0, start_new_session=True, preexec_fn=prepare,
         )  # fmt: skip
         self.channel = Channel(self.process.stdin.fileno(), self.process.stdout.fileno(),
                                self.close, self._stderr_tail)  # fmt: skip

@@ -16,9 +16,15 @@ import glob
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from codeeff.sandbox.local import find_bwrap, python_executable, system_binds
+from codeeff.sandbox.local import (
+    find_bwrap,
+    python_executable,
+    system_binds,
+    unprivileged_launch,
+)
 
 HERE = Path(__file__).resolve().parent
 TMPFS_BYTES = 4 << 30
@@ -61,23 +67,35 @@ def _bwrap_command(env: dict[str, str]) -> list[str]:
 
 @functools.lru_cache(maxsize=1)
 def bwrap_works() -> bool:
-    """Whether a bwrap tree with the GPU binds starts here (probed once)."""
+    """Whether a bwrap tree with the GPU binds starts here (probed once), as the worker's
+    would: as an unprivileged host uid when codeeff runs as root."""
     try:
         probe = _bwrap_command({})
         probe = probe[: probe.index(python_executable())] + ["/bin/true"]
-        return subprocess.run(probe, capture_output=True, timeout=30).returncode == 0
+        command, drop_privileges = unprivileged_launch(probe)
+        return (
+            subprocess.run(
+                command, capture_output=True, timeout=30, preexec_fn=drop_privileges
+            ).returncode
+            == 0
+        )
     except Exception:  # no bwrap, no user namespaces, a bind that fails
         return False
 
 
-def worker_command(sandboxed: bool, env: dict[str, str]) -> tuple[list[str], bool]:
-    """(argv, whether it is sandboxed) for a GPU worker; `env` is set inside the sandbox."""
+def worker_command(
+    sandboxed: bool, env: dict[str, str]
+) -> tuple[list[str], bool, Callable[[], None]]:
+    """(argv, whether it is sandboxed, the step its launcher runs before exec) for a GPU
+    worker; `env` is set inside the sandbox. A sandboxed worker never runs as host root:
+    the bwrap user namespace maps its user to the host uid bwrap started as."""
     if sandboxed and bwrap_works():
-        return _bwrap_command(env), True
+        command, drop_privileges = unprivileged_launch(_bwrap_command(env))
+        return command, True, drop_privileges
     if sandboxed:
         print(
             "codeeff: WARNING: the GPU worker cannot be sandboxed on this host (bwrap failed); "
             "it runs as a plain process and results record sandboxed = false",
             file=sys.stderr,
         )
-    return _worker_args(str(HERE / "worker.py")), False
+    return _worker_args(str(HERE / "worker.py")), False, lambda: None

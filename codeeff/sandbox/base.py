@@ -46,7 +46,10 @@ class RunResult:
 
     verdict: Verdict
     output: Any = None
-    cpu_s: float = 0.0  # user + system CPU of the child and its threads (wait4 rusage)
+    # CPU of the child and its threads (kernel clock) from a checkpoint before the
+    # candidate's code to its answer, less the sandbox's null baseline (`fixed_cost_s`)
+    cpu_s: float = 0.0
+    fixed_cost_s: float = 0.0
     wall_s: float = 0.0  # from the harness: request sent to answer read
     peak_memory_kb: int = 0  # child's peak RSS above the zygote's RSS at fork
     maxrss_kb: int = 0
@@ -67,6 +70,10 @@ class Guarantees:
     cpu_pinning: bool = False
     seccomp: bool = False
     not_dumpable: bool = False
+    # The sandbox's user stands for an unprivileged host uid (never host root), so no
+    # host file is writable through ownership; and /proc is read-only to the candidate.
+    unprivileged_host_uid: bool = False
+    proc_read_only: bool = False
     fallbacks: list[str] = field(default_factory=list)
 
     def missing(self) -> list[str]:

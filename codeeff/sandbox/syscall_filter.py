@@ -37,7 +37,11 @@ MADV_PAGEOUT = 21
 # affinity, every kind of IPC object that could outlive the run (SysV shm, sem, msg,
 # POSIX queues, keyrings), io_uring, bpf, userfaultfd and perf events; last, the places
 # that hold memory outside the process's RSS, where peak memory would not see it:
-# memfd_create, memfd_secret, socket and socketpair (socket buffers), process_madvise.
+# memfd_create, memfd_secret, socket and socketpair (socket buffers), process_madvise;
+# then the writes of extended attributes (kernel memory outside RSS, and metadata that
+# could outlive a file): setxattr, lsetxattr, fsetxattr, setxattrat; and the calls that
+# change another process's settings, which later runs would inherit from the zygote:
+# setpriority, sched_setparam, sched_setscheduler, sched_setattr, ioprio_set.
 SECCOMP_TABLES = {
     "x86_64": (
         0xC000003E,
@@ -78,6 +82,15 @@ SECCOMP_TABLES = {
             41,
             53,
             440,
+            188,
+            189,
+            190,
+            463,
+            141,
+            142,
+            144,
+            314,
+            251,
         ),
     ),
     "aarch64": (
@@ -117,6 +130,15 @@ SECCOMP_TABLES = {
             198,
             199,
             440,
+            5,
+            6,
+            7,
+            463,
+            140,
+            118,
+            119,
+            274,
+            30,
         ),
     ),
 }
@@ -129,33 +151,39 @@ def _bpf(code: int, jump_true: int, jump_false: int, k: int) -> bytes:
 # sched_setaffinity: the GPU candidate may not leave the cores it was started on.
 AFFINITY_NR = {"x86_64": 203, "aarch64": 122}
 
-# (syscall, argument, mask, value): denied when argument & mask == value. Shared
-# mappings keep their pages in a shared object that outlives the page-table entries
-# (dropped with madvise or munmap of a duplicate), a pipe can grow to 1 MB, and pages
-# pushed out to swap leave RSS: each would hold data that RSS, hence peak memory, does
-# not show. mmap, fcntl and madvise per arch.
+# (syscall, argument, mask, value, deny when equal): denied when argument & mask == value
+# (or != value). Shared mappings keep their pages in a shared object that outlives the
+# page-table entries (dropped with madvise or munmap of a duplicate), a pipe can grow to
+# 1 MB, and pages pushed out to swap leave RSS: each would hold data that RSS, hence peak
+# memory, does not show. prlimit64 on any process but the caller (pid 0) would set the
+# zygote's limits, which every later child inherits (or break the zygote: a NOFILE of 3).
+# mmap, fcntl, madvise and prlimit64 per arch.
 ARGUMENT_RULES = {
     "x86_64": (
-        (9, 3, MAP_SHARED, MAP_SHARED),
-        (72, 1, 0xFFFFFFFF, F_SETPIPE_SZ),
-        (28, 2, 0xFFFFFFFF, MADV_PAGEOUT),
+        (9, 3, MAP_SHARED, MAP_SHARED, True),
+        (72, 1, 0xFFFFFFFF, F_SETPIPE_SZ, True),
+        (28, 2, 0xFFFFFFFF, MADV_PAGEOUT, True),
+        (302, 0, 0xFFFFFFFF, 0, False),
     ),
     "aarch64": (
-        (222, 3, MAP_SHARED, MAP_SHARED),
-        (25, 1, 0xFFFFFFFF, F_SETPIPE_SZ),
-        (233, 2, 0xFFFFFFFF, MADV_PAGEOUT),
+        (222, 3, MAP_SHARED, MAP_SHARED, True),
+        (25, 1, 0xFFFFFFFF, F_SETPIPE_SZ, True),
+        (233, 2, 0xFFFFFFFF, MADV_PAGEOUT, True),
+        (261, 0, 0xFFFFFFFF, 0, False),
     ),
 }
 
 
-def _argument_rule(number: int, index: int, mask: int, value: int) -> list[bytes]:
-    """Deny `number` when the low word of argument `index`, masked, equals `value`; the
-    syscall number is loaded again after, for the checks that follow."""
+def _argument_rule(
+    number: int, index: int, mask: int, value: int, deny_when_equal: bool
+) -> list[bytes]:
+    """Deny `number` when the low word of argument `index`, masked, equals `value` (or
+    differs from it); the syscall number is loaded again after, for the checks that follow."""
     return [
         _bpf(BPF_JEQ_K, 0, 4, number),
         _bpf(BPF_LD_W_ABS, 0, 0, 16 + 8 * index),  # seccomp_data.args[index], low word
         _bpf(BPF_ALU_AND_K, 0, 0, mask),
-        _bpf(BPF_JEQ_K, 0, 1, value),
+        _bpf(BPF_JEQ_K, 0, 1, value) if deny_when_equal else _bpf(BPF_JEQ_K, 1, 0, value),
         _bpf(BPF_RET_K, 0, 0, SECCOMP_RET_ERRNO | EPERM),
         _bpf(BPF_LD_W_ABS, 0, 0, 0),  # seccomp_data.nr
     ]

@@ -3,10 +3,23 @@
 It is PID 1 of the sandbox's PID namespace, so a candidate cannot kill it, and it
 never runs candidate code itself: it compiles the candidate once, decodes inputs, and
 for every measured run forks a fresh child that loads the candidate, calls the entry
-point and writes the encoded result to a pipe. The zygote reaps the child with wait4,
-so CPU time and peak memory come from the kernel's accounting of that child; the
-child's own clocks are never read. Between runs it wipes /tmp and /dev/shm, so no
-state survives from one run to the next.
+point and writes the encoded result to a pipe. CPU time and peak memory come from the
+kernel's accounting of that child; the child's own clocks are read only before any
+candidate code has run.
+
+No state passes from one run to the next: each child gets a mount namespace of its own
+with a new, empty tmpfs on /tmp and /dev/shm (so not even the directories' modes,
+timestamps or extended attributes survive), a read-only /proc, and the same process
+id (the zygote resets the namespace's last pid before each fork, so the ids that a
+run's threads used up tell the next run nothing). The zygote keeps CAP_SYS_ADMIN in the
+sandbox's user namespace for this; each child drops every capability before candidate
+code runs.
+
+What the time charged to a run covers: from a checkpoint the child reads just before it
+loads the candidate, to the moment the zygote has the whole answer (the child then waits,
+stopped, for the zygote to read its CPU clock and kill it). So the fork, the set-up and
+the process exit, costs that every run pays the same, are not charged; the candidate's
+module code, its call and the encoding of its answer are.
 
 Protocol with the harness, on fds 0 (in) and 1 (out): codec's frames.
 """
@@ -21,6 +34,7 @@ import re
 import resource
 import select
 import signal
+import struct
 import sys
 import time
 import traceback
@@ -49,7 +63,19 @@ PRELOADED_MODULES = tuple(
 OPTIONAL_PRELOADED_MODULES = ("numpy",)
 
 ERROR_TEXT_LIMIT = 4000
-SCRATCH_DIRS = ("/tmp", "/dev/shm")
+SETUP_MESSAGE_LIMIT = 4096
+# Scratch file systems of each run: sizes come from the harness; inodes are capped too,
+# since empty files and directories take kernel memory that peak RSS does not show.
+SCRATCH_DIRS = (b"/tmp", b"/dev/shm")
+SCRATCH_INODES = 2048
+# Every child is forked right after the namespace's last pid is set to this: it and its
+# threads get the same ids in every run.
+LAST_PID_BEFORE_FORK = b"1"
+
+CLONE_NEWNS = 0x00020000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
+MS_REMOUNT, MS_BIND, MS_REC, MS_PRIVATE = 32, 4096, 16384, 1 << 18
+LINUX_CAPABILITY_VERSION_3 = 0x20080522
 
 
 def set_not_dumpable() -> bool:
@@ -60,24 +86,99 @@ def set_not_dumpable() -> bool:
         return False
 
 
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [
+        ("effective", ctypes.c_uint32),
+        ("permitted", ctypes.c_uint32),
+        ("inheritable", ctypes.c_uint32),
+    ]
+
+
+class RunIsolation:
+    """The per-run namespace set-up, prepared once in the zygote so that a child makes only
+    the few syscalls it needs (work in the child is slower: copy-on-write faults)."""
+
+    def __init__(self, scratch_bytes: int):
+        libc = ctypes.CDLL(None, use_errno=True)
+        self.libc = libc
+        self.scratch_options = f"size={scratch_bytes},nr_inodes={SCRATCH_INODES},mode=1777".encode()
+        # Remounting keeps the flags /proc was mounted with (a user namespace may not clear
+        # them); statvfs's ST_* flags have the values of the MS_* ones.
+        proc_flags = os.statvfs("/proc").f_flag & (MS_NOSUID | MS_NODEV | MS_NOEXEC)
+        self.proc_flags = MS_REMOUNT | MS_BIND | MS_RDONLY | proc_flags
+        self.cap_header = _CapHeader(LINUX_CAPABILITY_VERSION_3, 0)
+        self.cap_data = (_CapData * 2)()
+        self.last_pid_fd = os.open("/proc/sys/kernel/ns_last_pid", os.O_WRONLY)
+
+    def before_fork(self) -> None:
+        os.pwrite(self.last_pid_fd, LAST_PID_BEFORE_FORK, 0)
+
+    def _check(self, status: int, what: str) -> None:
+        if status != 0:
+            errno = ctypes.get_errno()
+            raise OSError(errno, f"{what}: {os.strerror(errno)}")
+
+    def enter(self) -> None:
+        """In the child: fresh scratch, read-only /proc, no capabilities."""
+        libc = self.libc
+        self._check(libc.unshare(CLONE_NEWNS), "unshare(CLONE_NEWNS)")
+        self._check(libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None), "private /")
+        for target in SCRATCH_DIRS:
+            self._check(
+                libc.mount(b"tmpfs", target, b"tmpfs", MS_NOSUID | MS_NODEV, self.scratch_options),
+                f"tmpfs on {target.decode()}",
+            )
+        self._check(libc.mount(None, b"/proc", None, self.proc_flags, None), "read-only /proc")
+        os.chdir("/tmp")
+        self._check(
+            libc.capset(ctypes.byref(self.cap_header), self.cap_data), "dropping capabilities"
+        )
+
+
 # --- the child --------------------------------------------------------------------
 
+_CPU_NOW = time.clock_gettime
+_PROCESS_CPU = time.CLOCK_PROCESS_CPUTIME_ID
 
-def run_child(code, entry_point: str, args: tuple, request: dict, result_fd: int, seccomp) -> None:
-    """Runs in the forked child: limits, seccomp, then the candidate. Never returns."""
+
+def run_child(
+    code, entry_point: str, args: tuple, request: dict, fds: tuple[int, int], isolation,
+    seccomp,
+) -> None:  # fmt: skip
+    """Runs in the forked child: set-up, checkpoint, then the candidate. Never returns.
+
+    Set-up failures go to the set-up pipe, which is closed before the candidate runs: a
+    sample cannot write there, so nothing it sends can pass for a harness fault.
+    """
+    result_fd, setup_fd = fds
     try:
+        isolation.enter()
         for fd in (0, 1, 2):
             os.dup2(PROCESS_FILES["devnull"], fd)
-        os.closerange(3, result_fd)
-        os.closerange(result_fd + 1, 1 << 16)
-        cpu_s = int(request["cpu_limit_s"]) + 1
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_s, cpu_s))
+        low, high = sorted(fds)
+        os.closerange(3, low)
+        os.closerange(low + 1, high)
+        os.closerange(high + 1, 1 << 16)
+        # No RLIMIT_CPU: the zygote stops the child at its limit (a kill by the zygote is
+        # TLE by construction), and the limit would start the process's CPU timer, from
+        # which the process clock is then read: it lags the true figure by the run time
+        # since the last scheduler event (0.1-0.4 ms here), and the kernel's rlimit check
+        # ran ~6% ahead of wait4's figure (a child killed at 1.88 s of a 1.98 s limit).
         for name, value in request.get("rlimits", {}).items():
             resource.setrlimit(getattr(resource, name), (value, value))
         if seccomp is not None:
             seccomp.install()
+        checkpoint = bytearray(b"+" + bytes(CHECKPOINT_BYTES))
+        warm_up(request["output_limit_bytes"])
+        struct.pack_into("=d", checkpoint, 1, _CPU_NOW(_PROCESS_CPU))
+        os.write(setup_fd, checkpoint)
+        os.close(setup_fd)
     except BaseException as error:  # the sandbox is broken, not the candidate
-        os.write(result_fd, b"S" + f"child setup failed: {error!r}".encode()[:ERROR_TEXT_LIMIT])
+        os.write(setup_fd, b"S" + f"child setup failed: {error!r}".encode()[:ERROR_TEXT_LIMIT])
         os._exit(70)
     try:
         module = types.ModuleType("solution")
@@ -94,39 +195,41 @@ def run_child(code, entry_point: str, args: tuple, request: dict, result_fd: int
             data = b"O" + str(error).encode()
         except codec.CodecError as error:
             data = b"C" + str(error).encode()[:ERROR_TEXT_LIMIT]
-        codec.write_all(result_fd, data)
-        os._exit(0)
     except BaseException:  # SystemExit and KeyboardInterrupt are failures too
         text = traceback.format_exc(limit=8)[-ERROR_TEXT_LIMIT:]
-        try:
-            os.write(result_fd, b"E" + text.encode("utf-8", "replace"))
-        finally:
-            os._exit(1)
+        data = b"E" + text.encode("utf-8", "replace")
+    try:
+        codec.write_all(result_fd, data)
+        os.close(result_fd)
+        while True:  # stopped until the zygote has read this process's CPU clock
+            signal.pause()
+    finally:
+        os._exit(1)
+
+
+WARM_UP_CODE = compile("def f(*args):\n    return None\n", "/tmp/solution.py", "exec")
+
+
+# The null run's module: every step of a run with no work in it (the harness subtracts
+# its time, the costs every run pays, from the candidate's).
+NULL_CODE = compile("def f():\n    return None\n", "/tmp/solution.py", "exec")
+
+
+def warm_up(output_limit_bytes: int) -> None:
+    """The steps of every run around the candidate's code, done once before the
+    checkpoint: the copy-on-write faults of the interpreter's pages that any run touches
+    (module creation, exec, a call, encoding and writing an answer) are then not charged."""
+    module = types.ModuleType("solution")
+    module.__file__ = "/tmp/solution.py"
+    sys.modules["solution"] = module
+    exec(WARM_UP_CODE, module.__dict__)
+    function = module.__dict__.get("f")
+    data = b"R" + codec.encode(function(None, 1, 1.5, "s", [1], (1,), {1: 1}), output_limit_bytes)
+    codec.write_all(1, data)  # /dev/null by now
+    del sys.modules["solution"]
 
 
 # --- the zygote -------------------------------------------------------------------
-
-
-def wipe_scratch() -> None:
-    """Empty the writable dirs, even entries the candidate made unreadable."""
-    for root in SCRATCH_DIRS:
-        if os.path.isdir(root):
-            _wipe_dir(root)
-
-
-def _wipe_dir(path: str) -> None:
-    try:
-        entries = list(os.scandir(path))
-    except PermissionError:
-        os.chmod(path, 0o700)
-        entries = list(os.scandir(path))
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            os.chmod(entry.path, 0o700)
-            _wipe_dir(entry.path)
-            os.rmdir(entry.path)
-        else:
-            os.unlink(entry.path)
 
 
 def process_cpu_clock(pid: int) -> int:
@@ -134,11 +237,11 @@ def process_cpu_clock(pid: int) -> int:
     return ((~pid) << 3) | 2  # CPUCLOCK_SCHED of the process, all threads summed
 
 
-def _cpu_seconds(clock: int) -> float:
+def _cpu_seconds(clock: int) -> float | None:
     try:
         return time.clock_gettime(clock)
     except OSError:  # the child is already gone
-        return 0.0
+        return None
 
 
 # Opened once by the zygote (fewer syscalls and copy-on-write faults per run).
@@ -155,32 +258,72 @@ def current_rss_kb() -> int:
     return int(os.pread(PROCESS_FILES["statm"], 256, 0).split()[1]) * PAGE_KB
 
 
-def measure_child(code, entry_point, args, request, seccomp) -> tuple[dict, bytes]:
-    """Fork one child for one run, wait for it within the wall limit, reap it."""
-    read_fd, write_fd = os.pipe()
+# A child killed after its answer is reaped at the start of the next run: its exit (the
+# teardown of its mount namespace) takes ~2 ms of mostly waiting, which the harness's
+# own work between runs then covers. Reaped before the next fork, so it holds no
+# process id the next child could otherwise get.
+UNREAPED: list[int] = []
+
+
+def reap_previous_child() -> None:
+    while UNREAPED:
+        os.waitpid(UNREAPED.pop(), 0)
+
+
+def peak_rss_kb(pid: int) -> int | None:
+    """The process's peak RSS (what wait4 would report), read while it is still alive."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def measure_child(code, entry_point, args, request, isolation, seccomp) -> tuple[dict, bytes]:
+    """Fork one child for one run, wait for its answer within the limits, reap it."""
+    reap_previous_child()
+    result_read, result_write = os.pipe()
+    setup_read, setup_write = os.pipe()
     base_rss_kb = current_rss_kb()
+    isolation.before_fork()
     started = time.monotonic()
     pid = os.fork()
     if pid == 0:
-        os.close(read_fd)
-        run_child(code, entry_point, args, request, write_fd, seccomp)
-    os.close(write_fd)
+        os.close(result_read)
+        os.close(setup_read)
+        run_child(code, entry_point, args, request, (result_write, setup_write), isolation,
+                  seccomp)  # fmt: skip
+    os.close(result_write)
+    os.close(setup_write)
     deadline = started + request["wall_limit_s"]
     limit = request["output_limit_bytes"] + 1 + ERROR_TEXT_LIMIT
     pidfd = os.pidfd_open(pid)
     poller = select.poll()
-    poller.register(read_fd, select.POLLIN)
-    poller.register(pidfd, select.POLLIN)
-    chunks, size, reason, exited, pipe_open = [], 0, None, False, True
+    # Not the set-up pipe: waking the zygote (on this core) when the checkpoint arrives
+    # would cost the child a context switch and cold caches inside its measured window.
+    # The limit is checked on the raw CPU clock until the checkpoint is read, which only
+    # delays nothing: the raw clock is ahead of the charged time.
+    for fd in (result_read, pidfd):
+        poller.register(fd, select.POLLIN)
+    os.set_blocking(setup_read, False)
+    chunks, size, reason, exited, answered = [], 0, None, False, False
+    setup = bytearray()
     cpu_clock = process_cpu_clock(pid)
     cpu_limit_s = request["cpu_limit_s"]
-    while pipe_open or not exited:
+    end_s = None
+    while not (answered or exited):
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             reason = "wall_limit"
             break
-        cpu_left = cpu_limit_s - _cpu_seconds(cpu_clock)
-        if cpu_left <= 0 and not exited:
+        if len(setup) < 1 + CHECKPOINT_BYTES:
+            setup += _drain(setup_read, SETUP_MESSAGE_LIMIT - len(setup))
+        used_s = _cpu_seconds(cpu_clock)
+        cpu_left = cpu_limit_s - ((used_s or 0.0) - (_checkpoint_s(bytes(setup)) or 0.0))
+        if cpu_left <= 0:
             reason = "cpu_limit"
             break
         # CPU time grows no faster than wall time per thread, so waiting `cpu_left`
@@ -189,49 +332,80 @@ def measure_child(code, entry_point, args, request, seccomp) -> tuple[dict, byte
         for fd, _ in poller.poll(wait_s * 1000):
             if fd == pidfd:
                 exited = True
-                poller.unregister(pidfd)
             else:
-                chunk = os.read(read_fd, 1 << 20)
-                if not chunk:
-                    pipe_open = False
-                    poller.unregister(read_fd)
-                    continue
+                chunk = os.read(result_read, 1 << 20)
                 chunks.append(chunk)
                 size += len(chunk)
                 if size > limit:
                     reason = "output_limit"
                     break
+                if not chunk:  # the whole answer is here: the child waits to be read
+                    end_s = _cpu_seconds(cpu_clock)
+                    answered = True
         if reason:
             break
-        if exited and pipe_open:  # the child is gone: drain what is left, then stop
-            remaining_data = _drain(read_fd, limit - size)
-            chunks.append(remaining_data)
-            size += len(remaining_data)
-            pipe_open = False
-    if reason:
+    peak_kb = peak_rss_kb(pid) if answered and end_s is not None and not exited else None
+    if not exited:
         os.kill(pid, signal.SIGKILL)
-    _, status, usage = os.wait4(pid, 0)
+    if peak_kb is not None:  # all measured: the child's exit is not waited for
+        UNREAPED.append(pid)
+        exit_code, total_s = None, end_s
+    else:
+        _, status, usage = os.wait4(pid, 0)
+        exit_code, total_s = os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime
+        peak_kb = usage.ru_maxrss
     wall_s = time.monotonic() - started
-    os.close(read_fd)
-    os.close(pidfd)
-    wipe_scratch()
+    if exited:  # it ended by itself: what it left in the pipes is all there is
+        chunks.append(_drain(result_read, limit - size))
+    setup += _drain(setup_read, SETUP_MESSAGE_LIMIT - len(setup))
+    for fd in (result_read, setup_read, pidfd):
+        os.close(fd)
     data = b"".join(chunks)
     header = {
         "op": "result",
+        "setup": _setup_outcome(bytes(setup)),
         "kind": data[:1].decode("ascii", "replace") if data else "",
         "killed_for": reason,
-        "exit_code": os.waitstatus_to_exitcode(status),
-        "user_s": usage.ru_utime,
-        "sys_s": usage.ru_stime,
-        "maxrss_kb": usage.ru_maxrss,
+        "exit_code": exit_code,  # None: killed by the zygote once its answer was read
+        "total_cpu_s": total_s,
+        "charged_s": _charged_s(bytes(setup), end_s, total_s),
+        "maxrss_kb": peak_kb,
         "base_rss_kb": base_rss_kb,
         "child_wall_s": wall_s,
     }
     return header, data[1:]
 
 
+CHECKPOINT_BYTES = struct.calcsize("=d")
+
+
+def _checkpoint_s(message: bytes) -> float | None:
+    """The child's CPU clock at its checkpoint, from a complete set-up message."""
+    if len(message) == 1 + CHECKPOINT_BYTES and message[:1] == b"+":
+        return struct.unpack("=d", message[1:])[0]
+    return None
+
+
+def _setup_outcome(message: bytes) -> str:
+    """The set-up outcome: "ok", the child's error text, or "" if it died before saying."""
+    if _checkpoint_s(message) is not None:
+        return "ok"
+    if message[:1] == b"S":
+        return message[1:].decode("utf-8", "replace")
+    return ""
+
+
+def _charged_s(setup: bytes, end_s: float | None, total_s: float) -> float | None:
+    """CPU from the child's checkpoint to its answer; without an answer read while the
+    child waited, to its end (its exit is then charged too, as the candidate chose)."""
+    started_s = _checkpoint_s(setup)
+    if started_s is None:
+        return None
+    return max(0.0, (total_s if end_s is None else end_s) - started_s)
+
+
 def _drain(fd: int, budget: int) -> bytes:
-    """Read what a dead child left in the pipe, at most budget + 1 bytes."""
+    """Read what is in a pipe now (a dead child's last words), at most budget + 1 bytes."""
     os.set_blocking(fd, False)
     chunks, size = [], 0
     while size <= budget:
@@ -268,8 +442,51 @@ def preload_used_packages(source: str) -> None:
         gc.freeze()
 
 
-def serve(in_fd: int, out_fd: int) -> None:
+# Run once through the same child path as every candidate: what a candidate could write
+# in /proc, and which host uid its user id stands for.
+PROBE_SOURCE = """
+import os
+def probe(paths):
+    writable = []
+    for path in paths:
+        try:
+            os.close(os.open(path, os.O_WRONLY))
+            writable.append(path)
+        except OSError:
+            pass
+    with open("/proc/self/uid_map") as handle:
+        host_uids = [int(line.split()[1]) for line in handle]
+    return writable, host_uids
+"""
+# Files that change the host or other processes if written (the test suite tries more).
+PROBED_CONTROL_FILES = (
+    "/proc/sys/kernel/core_pattern",
+    "/proc/sys/vm/drop_caches",
+    "/proc/sysrq-trigger",
+    "/proc/1/clear_refs",
+    "/proc/1/oom_score_adj",
+    "/proc/sys/kernel/ns_last_pid",
+)
+
+
+def probe_child(isolation, seccomp) -> dict:
+    """Facts about the candidate's view, seen from inside a child set up as for a run."""
+    request = {
+        "cpu_limit_s": 5.0, "wall_limit_s": 10.0, "output_limit_bytes": 1 << 16,
+        "rlimits": {},
+    }  # fmt: skip
+    code = compile(PROBE_SOURCE, "/codeeff/probe.py", "exec")
+    header, data = measure_child(code, "probe", (PROBED_CONTROL_FILES,), request, isolation,
+                                 seccomp)  # fmt: skip
+    if header["setup"] != "ok" or header["kind"] != "R":
+        return {"error": header["setup"] or data.decode("utf-8", "replace")[-ERROR_TEXT_LIMIT:]}
+    writable, host_uids = codec.decode(data)
+    return {"writable_control_files": writable, "host_uids": host_uids}
+
+
+def serve(in_fd: int, out_fd: int, scratch_bytes: int) -> None:
     """The zygote's loop: one request frame in, one response frame out."""
+    os.closerange(3, 1 << 16)  # whatever bwrap passed on (the harness's bind fds) goes
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -283,6 +500,7 @@ def serve(in_fd: int, out_fd: int) -> None:
     machine = platform.machine()
     program = seccomp_program(machine)
     seccomp = SeccompInstaller(program, SECCOMP_SYSCALL[machine]) if program else None
+    isolation = RunIsolation(scratch_bytes)
     hello = {
         "op": "hello",
         "python": sys.version.split()[0],
@@ -290,6 +508,7 @@ def serve(in_fd: int, out_fd: int) -> None:
         "preloaded": loaded,
         "seccomp": program is not None,
         "not_dumpable": set_not_dumpable(),
+        "probe": probe_child(isolation, seccomp),
     }
     gc.collect()
     gc.freeze()  # children do not copy-on-write the zygote's objects when they collect
@@ -328,9 +547,12 @@ def serve(in_fd: int, out_fd: int) -> None:
                 codec.write_frame(out_fd, {"op": "stored", "ok": False, "error": str(error)})
         elif op == "run" and code is None:
             codec.write_frame(out_fd, {"op": "error", "ok": False, "error": "no solution loaded"})
+        elif op == "run" and request.get("null"):
+            header, data = measure_child(NULL_CODE, "f", (), request, isolation, seccomp)
+            codec.write_frame(out_fd, header, data)
         elif op == "run":
             header, data = measure_child(
-                code, entry_point, inputs[request["key"]], request, seccomp
+                code, entry_point, inputs[request["key"]], request, isolation, seccomp
             )
             codec.write_frame(out_fd, header, data)
         elif op == "forget":
@@ -341,4 +563,4 @@ def serve(in_fd: int, out_fd: int) -> None:
 
 
 if __name__ == "__main__":
-    serve(0, 1)
+    serve(0, 1, scratch_bytes=int(sys.argv[1]))
