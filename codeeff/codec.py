@@ -16,6 +16,18 @@ the type that was encoded (no JSON object is ever a plain dict):
 
 Only exact built-in types are accepted: a subclass (say, a list whose ``__eq__`` lies)
 is rejected, so a candidate cannot smuggle behaviour across the boundary.
+
+Encoding runs in the sandbox and its CPU time is charged to the sample, so it must cost
+about what a bare ``json.dumps`` of the answer costs: a sample that wrote its answer to
+the pipe itself would otherwise gain the difference. Lists, tuples, sets and dicts whose
+members are all plain JSON are therefore checked with a few C-speed passes and handed to
+``json.dumps`` as they are, instead of being walked member by member in Python.
+
+Decoding runs in the trusted harness on bytes a hostile sample chose, so it is bounded:
+in bytes (``max_bytes``), in containers (``MAX_CONTAINERS``, counted before parsing), in
+depth (``DEFAULT_MAX_DEPTH``, as for encoding), and in hash collisions among the members
+of a set or the keys of a dict (``MAX_SAME_HASH``), which would make building it
+quadratic. Tagged values are built bottom-up while parsing, never as an intermediate dict.
 """
 
 from __future__ import annotations
@@ -25,12 +37,38 @@ import json
 import math
 import os
 import struct
+from collections import Counter
+from collections.abc import Collection
+from itertools import chain
+from operator import countOf, itemgetter
 from typing import Any
 
 # Plain JSON numbers stay exact in every JSON reader below this bound.
 SMALL_INT_LIMIT = 2**63
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 DEFAULT_MAX_DEPTH = 200
+# Lists plus tagged values a decoded value may hold. Each costs the harness up to ~240
+# bytes (an empty set is 216): 16 MB of '{"s":[]},' grew the harness by ~900 MB when
+# each became a dict first, ~450 MB built bottom-up; this bound keeps it near 130 MB.
+# Honest answers and inputs stay far below (the largest input of the core suite holds
+# 400k; a list of 200k pairs as tuples holds 400k).
+MAX_CONTAINERS = 2**20
+# Members of one set (or keys of one dict) that may share a hash. Building a set costs,
+# per member, one comparison with each earlier member of equal hash, so a set whose
+# members all collide (big ints congruent modulo 2**61 - 1 all hash alike) is quadratic.
+# Honest members are distinct, and distinct values rarely share a full hash: apart from
+# hash(-1) == hash(-2) (so k-tuples drawn from {-1, -2} share one in groups of 2**k),
+# that takes equal 64-bit hashes. Under this bound a member costs at most 32 comparisons.
+MAX_SAME_HASH = 32
+
+_PLAIN_TYPES = frozenset({str, bool, type(None)})
+_CONTAINER_TYPES = frozenset({list, tuple, set, frozenset, dict})
+_NON_FINITE = ("inf", "-inf", "nan")
+_TAGS = frozenset("ifbtszd")
+_ONLY_INT = frozenset({int})
+_ONLY_FLOAT = frozenset({float})
+_ONLY_LIST = frozenset({list})
+_ONLY_TUPLE = frozenset({tuple})
 
 
 class CodecError(ValueError):
@@ -42,7 +80,11 @@ class OutputTooLarge(CodecError):
 
 
 def to_json(value: Any, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
-    """Turn a value into JSON-ready data made of the tags above."""
+    """Turn a value into JSON-ready data made of the tags above.
+
+    The result shares the value's lists and tuples whose members are all plain JSON (it
+    never modifies them): copying them would cost what the C-speed checks save.
+    """
     return _to_json(value, max_depth)
 
 
@@ -59,70 +101,84 @@ def _to_json(value: Any, depth: int) -> Any:
     if kind is float:
         return value if math.isfinite(value) else {"f": repr(value)}
     if kind is list:
-        return [_to_json(item, depth - 1) for item in value]
+        return _members_to_json(value, depth)
     if kind is tuple:
-        return {"t": [_to_json(item, depth - 1) for item in value]}
+        return {"t": _members_to_json(value, depth)}
     if kind is bytes:
         return {"b": base64.b64encode(value).decode("ascii")}
     if kind is dict:
+        keys, values = value.keys(), value.values()
+        if depth and _plain(keys, _types(keys)) and _plain(values, _types(values)):
+            return {"d": list(value.items())}  # json.dumps writes each (k, v) as [k, v]
         return {"d": [[_to_json(k, depth - 1), _to_json(v, depth - 1)] for k, v in value.items()]}
     if kind is set:
-        return {"s": [_to_json(item, depth - 1) for item in value]}
+        return {"s": _members_to_json(value, depth)}
     if kind is frozenset:
-        return {"z": [_to_json(item, depth - 1) for item in value]}
+        return {"z": _members_to_json(value, depth)}
     raise CodecError(f"unsupported type {kind.__module__}.{kind.__qualname__}")
 
 
-def from_json(data: Any, max_depth: int = DEFAULT_MAX_DEPTH) -> Any:
-    """Rebuild a value from JSON data produced by :func:`to_json`; strict on shape."""
-    return _from_json(data, max_depth)
+def _members_to_json(items: list | tuple | set | frozenset, depth: int) -> list | tuple:
+    """JSON form of a container's members, ``depth`` being the container's own.
+
+    json.dumps writes a list or tuple of plain members exactly as the member-by-member walk
+    would, so such a container is returned as it is (a set as a list in its own order). A
+    container of lists, or of tuples (rows, pairs), is settled by one check over all their
+    members. Anything else (mixed or tagged members) takes the walk.
+    """
+    if depth:
+        if type(items) is set or type(items) is frozenset:
+            items = list(items)  # the checks below then scan a compact list, not a hash table
+        kinds = _types(items)
+        if _plain(items, kinds):
+            return items
+        if depth > 1 and (kinds == _ONLY_LIST or kinds == _ONLY_TUPLE):
+            flat = list(chain.from_iterable(items))
+            if _plain(flat, _types(flat)):
+                return items if kinds == _ONLY_LIST else [{"t": item} for item in items]
+    return [_to_json(item, depth - 1) for item in items]
 
 
-def _from_json(data: Any, depth: int) -> Any:
-    if depth < 0:
-        raise CodecError("value nested too deeply")
-    kind = type(data)
-    if data is None or kind in (bool, str, int, float):
-        return data
-    if kind is list:
-        return [_from_json(item, depth - 1) for item in data]
-    if kind is not dict or len(data) != 1:
-        raise CodecError("malformed tagged value")
-    ((tag, payload),) = data.items()
-    try:
-        if tag == "i" and type(payload) is str:
-            return int(payload, 16)
-        if tag == "f" and payload in ("inf", "-inf", "nan"):
-            return float(payload)
-        if tag == "b" and type(payload) is str:
-            return base64.b64decode(payload.encode("ascii"), validate=True)
-        if type(payload) is not list:
-            raise CodecError(f"malformed payload for tag {tag!r}")
-        if tag == "d":
-            result = {}
-            for pair in payload:
-                if type(pair) is not list or len(pair) != 2:
-                    raise CodecError("malformed dict entry")
-                result[_from_json(pair[0], depth - 1)] = _from_json(pair[1], depth - 1)
-            return result
-        items = [_from_json(item, depth - 1) for item in payload]
-        if tag == "t":
-            return tuple(items)
-        if tag == "s":
-            return set(items)
-        if tag == "z":
-            return frozenset(items)
-    except (TypeError, ValueError) as error:  # unhashable key, bad base64 or hex
-        if isinstance(error, CodecError):
-            raise
-        raise CodecError(f"malformed value for tag {tag!r}: {error}") from None
-    raise CodecError(f"unknown tag {tag!r}")
+def _types(items: Collection[Any]) -> set[type]:
+    """The exact types of the members, at C speed; one type (the usual answer) costs one
+    identity test per member."""
+    if not items:
+        return set()
+    first = type(next(iter(items)))
+    if countOf(map(type, items), first) == len(items):
+        return {first}
+    return set(map(type, items))
+
+
+def _plain(items: Collection[Any], kinds: set[type]) -> bool:
+    """Whether every member is its own JSON form (``kinds`` are the members' types)."""
+    if kinds <= _PLAIN_TYPES:
+        return True
+    if kinds == _ONLY_INT:
+        # hypot bounds every |member| from above (to within float rounding, far inside
+        # the factor 2 kept here) in one C pass that, unlike min and max, compares no
+        # objects; only members near the limit need min and max to decide exactly.
+        try:
+            if math.hypot(*items) < SMALL_INT_LIMIT / 2:
+                return True
+        except OverflowError:  # a member too large for a float is far past the limit
+            return False
+        return -SMALL_INT_LIMIT < min(items) and max(items) < SMALL_INT_LIMIT
+    if kinds == _ONLY_FLOAT:
+        # A non-finite member makes the sum inf or nan. So may an overflow of finite
+        # members, which only sends them down the exact, slower walk.
+        return math.isfinite(sum(items))
+    return False
 
 
 def encode(value: Any, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Encode a value to bytes; raises CodecError if unsupported or larger than max_bytes."""
     try:
-        text = json.dumps(to_json(value), separators=(",", ":"), allow_nan=False)
+        # No cycle check: to_json's depth limit already refuses a cyclic value, and the
+        # check costs a dict insert per container (a tenth of the time on a list of pairs).
+        text = json.dumps(
+            to_json(value), separators=(",", ":"), allow_nan=False, check_circular=False
+        )
     except RecursionError:
         raise CodecError("value nested too deeply") from None
     data = text.encode("ascii")
@@ -135,15 +191,97 @@ def decode(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
     """Decode bytes from :func:`encode`; safe on hostile input (bounded, no code runs)."""
     if len(data) > max_bytes:
         raise OutputTooLarge(f"encoded value is {len(data)} bytes, limit {max_bytes}")
+    # Every list and tagged value opens with "[" or "{": counting those bytes (brackets in
+    # strings too, so this over-counts) bounds the objects parsing can build, before it runs.
+    containers = data.count(b"[") + data.count(b"{")
+    if containers > MAX_CONTAINERS:
+        raise CodecError(
+            f"encoded value may hold {containers} lists and tagged values, limit {MAX_CONTAINERS}"
+        )
     try:
-        parsed = json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
+        value = json.loads(
+            data.decode("utf-8"), object_pairs_hook=_from_tagged, parse_constant=_reject_constant
+        )
     except RecursionError:
         raise CodecError("value nested too deeply") from None
     except CodecError:
         raise
     except ValueError as error:  # bad UTF-8, bad JSON, an int past the digit limit
         raise CodecError(f"not valid encoded data: {error}") from None
-    return from_json(parsed)
+    _check_depth(value, DEFAULT_MAX_DEPTH)
+    return value
+
+
+def _from_tagged(pairs: list[tuple[str, Any]]) -> Any:
+    """Build the value of one tagged JSON object, strict on shape.
+
+    json.loads calls this for each JSON object, innermost first, with its members already
+    decoded, so a tagged value becomes its final object without first being a dict. Only
+    JSON itself yields a str or a list (no tag decodes to one), so a payload nested in
+    another tagged value is checked as strictly as one read straight from the text.
+    """
+    if len(pairs) != 1:
+        raise CodecError("malformed tagged value")
+    ((tag, payload),) = pairs
+    try:
+        if type(payload) is list:
+            if tag == "t":
+                return tuple(payload)
+            if tag == "s":
+                _refuse_shared_hashes(payload)
+                return set(payload)
+            if tag == "z":
+                _refuse_shared_hashes(payload)
+                return frozenset(payload)
+            if tag == "d":
+                if set(map(type, payload)) - _ONLY_LIST or set(map(len, payload)) - {2}:
+                    raise CodecError("malformed dict entry")
+                _refuse_shared_hashes(list(map(itemgetter(0), payload)))
+                return dict(payload)
+        elif type(payload) is str:
+            if tag == "i":
+                return int(payload, 16)
+            if tag == "f" and payload in _NON_FINITE:
+                return float(payload)
+            if tag == "b":
+                return base64.b64decode(payload.encode("ascii"), validate=True)
+    except (TypeError, ValueError) as error:  # unhashable key, bad base64 or hex
+        if isinstance(error, CodecError):
+            raise
+        raise CodecError(f"malformed value for tag {tag!r}: {error}") from None
+    if tag in _TAGS:
+        raise CodecError(f"malformed payload for tag {tag!r}")
+    raise CodecError(f"unknown tag {tag!r}")
+
+
+def _refuse_shared_hashes(members: list[Any]) -> None:
+    """Raise CodecError if more than MAX_SAME_HASH members share a hash (see there).
+
+    Hash values are 64-bit, but Python hashes an int modulo 2**61 - 1, so a set of raw
+    hash values could collide itself (tuple hashes can be steered). Hashing twice lands in
+    (-(2**61 - 1), 2**61 - 1), where an int is its own hash: counting those is collision
+    free, and only merges groups that were already congruent, which honest data is not.
+    """
+    if len(members) - len(set(map(hash, map(hash, members)))) >= MAX_SAME_HASH:
+        # Else no group can exceed the bound; the rare honest set with many pairs goes on.
+        if max(Counter(map(hash, map(hash, members))).values()) > MAX_SAME_HASH:
+            raise CodecError(f"more than {MAX_SAME_HASH} set members or dict keys share a hash")
+
+
+def _check_depth(value: Any, max_depth: int) -> None:
+    """Refuse a decoded value nested deeper than :func:`to_json` encodes.
+
+    Goes level by level over containers only: one C-speed pass over all the members of a
+    level finds whether any is a container, so scalar members cost no Python call.
+    """
+    level = [value] if type(value) in _CONTAINER_TYPES else []
+    for _ in range(max_depth):
+        sources = [*level, *[c.values() for c in level if type(c) is dict]]
+        if _CONTAINER_TYPES.isdisjoint(map(type, chain.from_iterable(sources))):
+            return
+        level = [m for m in chain.from_iterable(sources) if type(m) in _CONTAINER_TYPES]
+    if any(level):
+        raise CodecError("value nested too deeply")
 
 
 def _reject_constant(name: str) -> Any:
