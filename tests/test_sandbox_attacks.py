@@ -852,3 +852,33 @@ def test_a_run_stopped_at_its_cpu_limit_is_tle_not_re(run_solution):
     (result,) = run_solution(source, cpu_limit_s=1.98, wall_limit_s=5.0)
     assert result.verdict == Verdict.TLE, (result.verdict, result.error)
     assert 1.98 <= result.cpu_s < 2.3
+
+
+# A list answer made by a cheap loop, so that encoding it is a large part of the run.
+LIST_ANSWER = "def f(n):\n    return list(range(n))\n"
+BYPASS_THE_CODEC = FIND_RESULT_FD + (
+    "import json\n"
+    "def f(n):\n"
+    "    fd = result_fd()\n"
+    "    data = b'R' + json.dumps(list(range(n)), separators=(',', ':')).encode()\n"
+    "    while data:\n"
+    "        data = data[os.write(fd, data):]\n"
+    "    os.close(fd)\n"
+    "    os._exit(0)\n"
+)
+
+
+def test_writing_the_answer_past_the_codec_gains_little(run_solution):
+    """The codec's own encoding must cost about what the fastest bypass costs: a sample
+    that wrote json.dumps straight to the result pipe gained 8-10% on list answers (and
+    ~3x on the encoding itself)."""
+    n = 300_000
+    honest = run_solution(LIST_ANSWER, *[(n,)] * 7)
+    bypass = run_solution(BYPASS_THE_CODEC, *[(n,)] * 7)
+    assert all(r.verdict == Verdict.OK for r in honest + bypass)
+    assert bypass[0].output == honest[0].output
+    honest_s = sorted(r.cpu_s for r in honest)[3]
+    bypass_s = sorted(r.cpu_s for r in bypass)[3]
+    assert bypass_s >= 0.8 * honest_s, (
+        f"bypass {bypass_s * 1e3:.2f} ms, codec {honest_s * 1e3:.2f} ms"
+    )
