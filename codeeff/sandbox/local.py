@@ -451,6 +451,7 @@ class LocalSandbox(Sandbox):
         return interpret_result(
             header, payload, cpu_limit_s, wall_s, cgroup_cpu_s, oom_killed,
             memory_errors_are_mle=not self.guarantees.cgroup_memory, fixed_cost_s=fixed_s,
+            memory_limit_kb=self.limits.memory_mb << 10,
         )  # fmt: skip
 
     def fixed_cost_s(self) -> float:
@@ -529,14 +530,15 @@ def interpret_result(
     oom_killed: bool,
     memory_errors_are_mle: bool = False,
     fixed_cost_s: float = 0.0,
+    memory_limit_kb: int | None = None,
 ) -> RunResult:
     """Turn the zygote's report of one run into a verdict and figures.
 
     Once the child's set-up is done, everything in the result pipe is the candidate's:
     a frame it forged, a text it wrote, a signal it sent itself are the sample's doing
     (RE), never a harness fault. MLE needs the kernel's word (an OOM kill in the
-    sandbox's group); only without a memory cgroup, where the address-space rlimit makes
-    allocations fail, does a MemoryError count as one.
+    sandbox's group, or a measured peak over the limit); only without a memory cgroup,
+    where the address-space rlimit makes allocations fail, does a MemoryError count too.
     """
     total_s = header["total_cpu_s"]
     charged_s = header.get("charged_s")
@@ -558,8 +560,10 @@ def interpret_result(
     elif header.get("setup") != "ok" and not oom_killed:
         result.verdict = Verdict.SANDBOX_ERROR
         result.error = _clip(header.get("setup") or "the run's child died during its set-up")
-    elif oom_killed or (
-        memory_errors_are_mle and kind == "E" and text.rstrip().endswith("MemoryError")
+    elif (
+        oom_killed
+        or (memory_limit_kb is not None and result.peak_memory_kb > memory_limit_kb)
+        or (memory_errors_are_mle and kind == "E" and text.rstrip().endswith("MemoryError"))
     ):
         result.verdict, result.error = Verdict.MLE, "memory limit exceeded"
     elif header["killed_for"] == "output_limit" or kind == "O":
