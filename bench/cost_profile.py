@@ -9,7 +9,7 @@ solution. Input generation and the expert's expected answers (trusted, in this
 process) are timed apart. Prints, per phase, runs and seconds per sample, and per task
 the total; the share of each phase is where a cheaper path must save.
 
-    python bench/cost_profile.py [--suite core] [--tier expert] [--tasks a,b]
+    python bench/cost_profile.py [--suite core] [--tier expert] [--tasks a,b] [--stopping legacy]
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, replace
 
 from codeeff.evaluate import EvaluateConfig
-from codeeff.measure import LevelInputs, measure_solution
+from codeeff.measure import LevelInputs, MeasureConfig, measure_solution
 from codeeff.problems import load_suite
 from codeeff.sandbox.base import RunResult, Sandbox, SandboxBackend, SandboxLimits, Verdict
 from codeeff.sandbox.local import LocalBackend, LocalSandbox, default_cpu
@@ -128,6 +128,10 @@ def main() -> int:
     parser.add_argument("--suite", default="core")
     parser.add_argument("--tier", default="expert", help="the tier measured as the sample")
     parser.add_argument("--tasks", default="", help="comma-separated task names (default all)")
+    parser.add_argument(
+        "--stopping", default=MeasureConfig.stopping, choices=("score", "legacy"),
+        help="when a case has been repeated enough (MeasureConfig.stopping)",
+    )  # fmt: skip
     args = parser.parse_args()
     cpu = default_cpu()
     if cpu is not None:
@@ -137,7 +141,7 @@ def main() -> int:
     if args.tasks:
         wanted = {f"{args.suite}/{t}" if "/" not in t else t for t in args.tasks.split(",")}
         problems = [p for p in problems if p.task_id in wanted]
-    config = EvaluateConfig(suite=args.suite)
+    config = EvaluateConfig(suite=args.suite, measure=MeasureConfig(stopping=args.stopping))
     totals: dict[str, Ledger] = defaultdict(Ledger)
     print(f"pinned to CPU {cpu}; {len(problems)} tasks; tier {args.tier} as the sample")
     header = f"{'task':28s} {'total s':>8s} " + " ".join(f"{p[:14]:>14s}" for p in PHASES)

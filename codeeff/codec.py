@@ -300,6 +300,15 @@ def pack_frame(header: dict, payload: bytes = b"") -> bytes:
     return struct.pack(">I", len(body)) + body + payload
 
 
+# A batch's answers in the result pipe (one child answering several inputs): each is a
+# "B", this length, then the answer as a single run writes it (a kind byte and payload).
+BATCH_LENGTH = struct.Struct("=Q")
+
+
+def batch_answer(answer: bytes) -> bytes:
+    return b"B" + BATCH_LENGTH.pack(len(answer)) + answer
+
+
 def write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:

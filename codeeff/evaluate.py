@@ -37,9 +37,11 @@ MAX_SOLUTION_BYTES = 1 << 20
 TIER_CONFIG = MeasureConfig(alpha=10.0, min_repeats=3, max_repeats=3)
 PR_SET_PDEATHSIG = 1
 PROBE_SOURCE = "def f():\n    return 1\n"  # what a probe sandbox holds: its `f` answers 1
-CODE_VERSION = "3"  # bump when a change to measurement makes old runs incomparable
+CODE_VERSION = "4"  # bump when a change to measurement makes old runs incomparable
 # 2: inputs salted per run; set members and dict keys compared type-strictly; the gate
-# also runs the random cases.
+# also runs the random cases. 3: null baseline subtracted, state-free runs. 4: a case
+# stops once its score is known to +-0.01 (Hodges-Lehmann intervals); the gate is
+# answered in batches, one process each.
 
 
 class SamplesError(ValueError):

@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from codeeff.metrics import hodges_lehmann
+from codeeff.metrics import hodges_lehmann, hodges_lehmann_ci
 from codeeff.sandbox.base import (
     RunResult,
     Sandbox,
@@ -76,7 +76,15 @@ class MeasureConfig:
     gate_cpu_limit_s: float = 2.0  # per case on level 0
     min_repeats: int = 5
     max_repeats: int = 25
-    relative_precision: float = 0.01  # stop when the 95% CIs (ratio, reference) are this tight
+    # When a case has been measured enough (`case_is_decided`): "score" stops once the
+    # level score's 95% CI is within +-score_precision (or the ratio is surely over
+    # alpha) and the reference's time within +-reference_precision; "legacy" (kept to
+    # compare costs, bench/pipeline.py) once the order-statistics CIs of the median ratio
+    # and of the reference's median are both within +-relative_precision.
+    stopping: str = "score"
+    score_precision: float = 0.01
+    reference_precision: float = 0.02
+    relative_precision: float = 0.01
     max_case_seconds: float = 20.0  # wall budget for the repeats of one case
     tle_strikes: int = 2  # kills needed for TLE, each confirmed by a calm witness
     memory_mb: int = 512
@@ -230,6 +238,25 @@ def median_is_tight(samples: list[float], relative_precision: float) -> bool:
     return median > 0 and (ordered[high] - ordered[low]) / (2 * median) <= relative_precision
 
 
+def case_is_decided(case: CaseMeasurement, config: MeasureConfig) -> bool:
+    """Whether more repeats of this case could still change what is reported of it."""
+    if config.stopping == "legacy":
+        return median_is_tight(case.pair_ratios, config.relative_precision) and median_is_tight(
+            case.reference_cpu_s, config.relative_precision
+        )
+    logs = [math.log(r) for r in case.pair_ratios if r > 0]
+    if len(logs) < 2 or min(case.reference_cpu_s) <= 0:
+        return False
+    low, high = (math.exp(v) for v in hodges_lehmann_ci(logs))
+    if low > config.alpha:  # surely over the limit: scores 0 however many more runs
+        return True
+    # The level score is (alpha - ratio) / (alpha - 1): its CI is the ratio's, scaled.
+    if (high - low) / 2 / (config.alpha - 1) > config.score_precision:
+        return False
+    ref_low, ref_high = hodges_lehmann_ci([math.log(t) for t in case.reference_cpu_s])
+    return (ref_high - ref_low) / 2 <= math.log1p(config.reference_precision)
+
+
 class _Failure(Exception):
     def __init__(self, verdict: Verdict, error: str):
         super().__init__(error)
@@ -263,26 +290,43 @@ def _run_gate(
     checker: Checker | None,
     config: MeasureConfig,
 ) -> None:
-    # One record for the whole gate (hundreds of small cases): each case's CPU time, in
-    # order, and the peaks over all of them.
+    """Every gate case must be answered right. The cases are answered in batches, one
+    process each (Sandbox.run_batch), within the per-case limit for the whole batch: a
+    case that fails after others in the same process is judged again alone, in a fresh
+    process, so neither state left by earlier cases nor their time can fail it."""
+    # One record for the whole gate (hundreds of small cases): the CPU time of each
+    # process that answered some of them, in order, and the peaks over all of them.
     record = CaseMeasurement(limit_s=config.gate_cpu_limit_s)
     measured.cases.append(record)
-    for key, (args, expected) in enumerate(zip(level.cases, level.expected, strict=True)):
+    cases = list(zip(level.cases, level.expected, strict=True))
+    for key, (args, _) in enumerate(cases):
         candidate.add_input(key, args)
-        result = _checked(
-            candidate.run(key, config.gate_cpu_limit_s, _wall_limit(config.gate_cpu_limit_s)),
-            args,
-            expected,
-            checker,
-        )
+    limit, wall_limit = config.gate_cpu_limit_s, _wall_limit(config.gate_cpu_limit_s)
+
+    def note(run: RunResult) -> None:
+        record.candidate_cpu_s.append(run.cpu_s)
+        record.candidate_peak_kb = max(record.candidate_peak_kb, run.maxrss_kb)
+        record.candidate_extra_kb = max(record.candidate_extra_kb, run.peak_memory_kb)
+
+    start = 0
+    while start < len(cases):
+        batch = candidate.run_batch(list(range(start, len(cases))), limit, wall_limit)
+        note(batch.run)
+        for offset, result in enumerate(batch.results):
+            key = start + offset
+            args, expected = cases[key]
+            result = _checked(result, args, expected, checker)
+            if result.verdict != Verdict.OK and offset > 0:
+                alone = candidate.run(key, limit, wall_limit)
+                note(alone)
+                result = _checked(alone, args, expected, checker)
+            record.verdict = result.verdict
+            if result.verdict != Verdict.OK:
+                measured.verdict = result.verdict
+                raise _Failure(result.verdict, f"level {level.name} case {key}: {result.error}")
+        start += len(batch.results)
+    for key in range(len(cases)):
         candidate.forget(key)
-        record.candidate_cpu_s.append(result.cpu_s)
-        record.candidate_peak_kb = max(record.candidate_peak_kb, result.maxrss_kb)
-        record.candidate_extra_kb = max(record.candidate_extra_kb, result.peak_memory_kb)
-        record.verdict = result.verdict
-        if result.verdict != Verdict.OK:
-            measured.verdict = result.verdict
-            raise _Failure(result.verdict, f"level {level.name} case {key}: {result.error}")
 
 
 def _run_stress_case(
@@ -364,10 +408,7 @@ def _run_stress_case(
         for step in order:
             if step() is False:
                 return case
-        enough = repeat + 1 >= config.min_repeats and (
-            median_is_tight(case.pair_ratios, config.relative_precision)
-            and median_is_tight(case.reference_cpu_s, config.relative_precision)
-        )
+        enough = repeat + 1 >= config.min_repeats and case_is_decided(case, config)
         if enough or time.monotonic() - started > config.max_case_seconds:
             break
     if case.candidate_s > config.alpha * case.reference_s:  # over the limit, if not killed

@@ -12,6 +12,7 @@ from codeeff.measure import (
     CaseMeasurement,
     LevelInputs,
     MeasureConfig,
+    case_is_decided,
     measure_solution,
     median_is_tight,
     outputs_equal,
@@ -78,15 +79,100 @@ def test_gate_failure_stops_before_timing(backend):
     result = _measure(backend, "def f(n):\n    return 0\n")
     assert result.verdict == Verdict.WA
     assert len(result.levels) == 1
-    # One record for the gate: the cases run until the first wrong one (f(0) = f(1) = 0).
+    # One record for the gate, a time per process: the batch (answering every case; f(0)
+    # = f(1) = 0 are right), then case 2, the first wrong one, judged again alone.
     (gate,) = result.levels[0].cases
-    assert len(gate.candidate_cpu_s) == 3 and gate.verdict == Verdict.WA
+    assert len(gate.candidate_cpu_s) == 2 and gate.verdict == Verdict.WA
 
 
-def test_the_gate_is_one_record_with_every_cases_time(backend):
+def test_the_gate_is_one_record_answered_by_one_process(backend):
     (gate,) = _measure(backend, REFERENCE).levels[0].cases
-    assert len(gate.candidate_cpu_s) == 3 and gate.verdict == Verdict.OK
+    assert len(gate.candidate_cpu_s) == 1 and gate.verdict == Verdict.OK
     assert gate.candidate_peak_kb > 0
+
+
+def _gate_of(result) -> CaseMeasurement:
+    (gate,) = result.levels[0].cases
+    return gate
+
+
+def test_state_left_by_earlier_gate_cases_cannot_fail_a_sample(backend):
+    # Right only on its first call in a process: in the batch, cases 1 and 2 come out
+    # wrong, so each is judged again alone, where it is right.
+    source = (
+        "CALLS = []\n"
+        "def f(n):\n"
+        "    CALLS.append(n)\n"
+        "    return sum(i * i for i in range(n)) + (len(CALLS) > 1)\n"
+    )
+    result = _measure(backend, source, levels=_levels(2_000))
+    assert result.verdict == Verdict.OK and result.passed
+    # The batch (which answered all three), then cases 1 and 2 each alone.
+    assert len(_gate_of(result).candidate_cpu_s) == 3
+
+
+def test_forged_batch_frames_are_the_samples_own_doing(backend):
+    # Writes a batch frame of its own into every pipe it can find, then answers right:
+    # the forged frame is read as its answer to the first case, a malformed one.
+    source = (
+        "import os\n"
+        "def f(n):\n"
+        "    forged = b'B' + (5).to_bytes(8, 'little') + b'R' + bytes(4)\n"
+        "    for name in os.listdir('/proc/self/fd'):\n"
+        "        try:\n"
+        "            os.write(int(name), forged)\n"
+        "        except OSError:\n"
+        "            pass\n"
+        "    return sum(i * i for i in range(n))\n"
+    )
+    result = _measure(backend, source)
+    assert result.verdict == Verdict.WA and not result.passed
+    assert "case 0" in result.error and "malformed answer" in result.error
+    # Forged only in a timed run (one input, no batch): a frame of a kind it may not write.
+    stress_only = source.replace(
+        "os.listdir('/proc/self/fd')", "os.listdir('/proc/self/fd') * (n > 1000)"
+    )
+    result = _measure(backend, stress_only)
+    assert result.verdict == Verdict.RE and "unknown kind 'B'" in result.error
+
+
+def test_a_gate_case_that_kills_its_process_is_judged_alone_and_named(backend):
+    source = (
+        "import os\n"
+        "def f(n):\n"
+        "    if n == 1:\n"
+        "        os._exit(0)\n"
+        "    return sum(i * i for i in range(n))\n"
+    )
+    result = _measure(backend, source)
+    assert result.verdict == Verdict.RE and "case 1" in result.error
+    # The batch (ended on case 1), then case 1 alone.
+    assert len(_gate_of(result).candidate_cpu_s) == 2
+
+
+def test_an_endless_first_gate_case_costs_one_limit(backend):
+    config = MeasureConfig(min_repeats=3, max_repeats=5, gate_cpu_limit_s=0.3)
+    result = _measure(backend, "def f(n):\n    while True:\n        pass\n", config=config)
+    assert result.verdict == Verdict.TLE and "case 0" in result.error
+    # Killed on the batch's first case, in a fresh process: that is the case alone.
+    (cpu_s,) = _gate_of(result).candidate_cpu_s
+    assert cpu_s >= 0.3
+
+
+def test_the_gate_limit_holds_per_case_not_per_batch(backend):
+    # 0.15 s a case: the three cases overrun a 0.3 s limit together, none alone.
+    source = (
+        "import time\n"
+        "def f(n):\n"
+        "    end = time.process_time() + 0.15\n"
+        "    while time.process_time() < end:\n"
+        "        pass\n"
+        "    return sum(i * i for i in range(n))\n"
+    )
+    config = MeasureConfig(min_repeats=3, max_repeats=3, gate_cpu_limit_s=0.3)
+    result = _measure(backend, source, levels=_levels(10), config=config, reference=source)
+    assert result.verdict == Verdict.OK, result.error
+    assert len(_gate_of(result).candidate_cpu_s) >= 2
 
 
 def test_too_slow_candidate_is_tle_but_still_correct(backend):
@@ -148,6 +234,36 @@ def test_outputs_equal_is_type_strict():
     assert not outputs_equal(frozenset({True}), frozenset({1}))
     assert not outputs_equal({(1, 2)}, {(1.0, 2)})
     assert not outputs_equal({1: "a"}, {1.0: "a"})
+
+
+def _case(ratios: list[float], reference_s: list[float]) -> CaseMeasurement:
+    """A case whose pairs have these ratios; reference_s[0] is the limit-setting run."""
+    candidate = [r * t for r, t in zip(ratios, reference_s[1:], strict=True)]
+    return CaseMeasurement(candidate_cpu_s=candidate, reference_cpu_s=reference_s)
+
+
+def test_a_case_is_decided_when_its_score_is_known_to_a_hundredth():
+    config = MeasureConfig(alpha=2.0)
+    steady = [0.010] * 9
+    tight = _case([1.0, 1.002, 0.998, 1.001, 0.999, 1.0, 1.003, 0.997], steady)
+    assert case_is_decided(tight, config)
+    loose = _case([1.0, 1.05, 0.95, 1.04, 0.96, 1.0, 1.06, 0.94], steady)
+    assert not case_is_decided(loose, config)
+    # The same spread decides a looser alpha: the score moves by ratio / (alpha - 1).
+    assert not case_is_decided(
+        _case([1.0, 1.02, 0.98, 1.01, 0.99, 1.0, 1.02, 0.98], steady), config
+    )
+    assert case_is_decided(
+        _case([1.0, 1.02, 0.98, 1.01, 0.99, 1.0, 1.02, 0.98], steady), MeasureConfig(alpha=6.0)
+    )
+    # Surely over the limit: decided whatever the spread (it scores 0 either way).
+    assert case_is_decided(_case([3.0, 3.5, 2.6, 4.0, 3.1, 2.9], [0.010] * 7), config)
+    # A noisy reference keeps it open even when the ratio is tight (its time is reported).
+    noisy = [0.010, 0.010, 0.012, 0.009, 0.011, 0.008, 0.0125, 0.0095, 0.0105]
+    assert not case_is_decided(_case([1.0] * 8, noisy), config)
+    # The legacy rule asks the median's order-statistics interval to be within 1%.
+    assert case_is_decided(tight, MeasureConfig(stopping="legacy"))
+    assert not case_is_decided(loose, MeasureConfig(stopping="legacy"))
 
 
 def test_median_tightness():

@@ -18,6 +18,7 @@ from codeeff.metrics import (
     eff_at_k,
     fast_p,
     hodges_lehmann,
+    hodges_lehmann_ci,
     level_score,
     level_score_with_limit,
     mean_speedup,
@@ -380,6 +381,26 @@ def test_hodges_lehmann_matches_brute_force_walsh_averages():
 
 def test_hodges_lehmann_resists_one_outlier():
     assert hodges_lehmann([1.0, 1.0, 1.0, 1.0, 1000.0]) == 1.0
+
+
+def test_hodges_lehmann_ci_is_the_walsh_range_below_six_values_and_narrows_after():
+    # Five values cannot give 95% coverage: the interval is every Walsh average's range.
+    assert hodges_lehmann_ci([1.0, 2.0, 3.0, 4.0, 5.0]) == (1.0, 5.0)
+    # Ten values: ranks 8 and 48 of the 55 sorted Walsh averages (normal approximation).
+    values = np.random.default_rng(3).normal(0.0, 1.0, size=10).tolist()
+    walsh = sorted((a + b) / 2 for a, b in itertools.combinations_with_replacement(values, 2))
+    assert hodges_lehmann_ci(values) == pytest.approx((walsh[7], walsh[47]))
+    low, high = hodges_lehmann_ci(values)
+    assert low < hodges_lehmann(values) < high
+
+
+def test_hodges_lehmann_ci_covers_the_centre_about_95_percent_of_the_time():
+    rng = np.random.default_rng(11)
+    hits = 0
+    for _ in range(400):
+        low, high = hodges_lehmann_ci(rng.standard_t(3, size=12).tolist())
+        hits += low <= 0.0 <= high
+    assert 0.92 <= hits / 400 <= 0.995
 
 
 def test_enamel_preset_reproduces_enamel_defaults():

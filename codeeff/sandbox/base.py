@@ -58,6 +58,26 @@ class RunResult:
 
 
 @dataclass
+class BatchResult:
+    """One process's answers to several inputs, in order (`Sandbox.run_batch`).
+
+    answers[i] holds the verdict, output and error of the i-th input (no time: the
+    inputs shared one process). `run` is what was measured of the whole process (CPU,
+    memory); if the process ended before answering every input, its verdict (TLE, MLE,
+    RE ...) is that of the input it was on, the one after the last answer.
+    """
+
+    answers: list[RunResult]
+    run: RunResult
+    inputs: int
+
+    @property
+    def results(self) -> list[RunResult]:
+        """One result per input reached: the answers, then the unanswered one's."""
+        return self.answers if len(self.answers) >= self.inputs else [*self.answers, self.run]
+
+
+@dataclass
 class Guarantees:
     """Which isolation and measurement properties the host gave this run."""
 
@@ -100,6 +120,26 @@ class Sandbox(abc.ABC):
     @abc.abstractmethod
     def run(self, key: int, cpu_limit_s: float, wall_limit_s: float) -> RunResult:
         """Call the entry point on stored input `key` in a fresh process and measure it."""
+
+    def run_batch(self, keys: list[int], cpu_limit_s: float, wall_limit_s: float) -> BatchResult:
+        """Call the entry point on several stored inputs in turn, in ONE fresh process,
+        within the limits for the whole batch; state may pass between these calls.
+
+        For backends without a cheaper way: one process per input, stopping at the first
+        that does not end OK (that run is then the batch's `run`).
+        """
+        answers: list[RunResult] = []
+        for key in keys:
+            result = self.run(key, cpu_limit_s, wall_limit_s)
+            if result.verdict != Verdict.OK:
+                return BatchResult(answers, result, len(keys))
+            answers.append(result)
+        run = RunResult(
+            Verdict.OK, cpu_s=sum(r.cpu_s for r in answers),
+            maxrss_kb=max((r.maxrss_kb for r in answers), default=0),
+            peak_memory_kb=max((r.peak_memory_kb for r in answers), default=0),
+        )  # fmt: skip
+        return BatchResult(answers, run, len(keys))
 
     @abc.abstractmethod
     def close(self) -> None:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from codeeff import codec
 from codeeff.sandbox.base import (
+    BatchResult,
     Guarantees,
     RunResult,
     Sandbox,
@@ -441,18 +442,49 @@ class LocalSandbox(Sandbox):
         candidate's code to its answer (worker.py), less this sandbox's null baseline: the
         median of runs that take the same path with a trusted empty module, which leaves
         the candidate's own work and nothing every run pays alike."""
-        if len(self._null_cpu_s) < NULL_RUNS_AT_START or self._runs % NULL_RUN_EVERY == 0:
-            self._measure_null_run()
-        self._runs += 1
-        fixed_s = self.fixed_cost_s()
+        fixed_s = self._fixed_cost_now()
         header, payload, wall_s, cgroup_cpu_s, oom_killed = self._request_run(
             {"key": key}, cpu_limit_s + fixed_s, wall_limit_s
         )
+        return self._interpret(
+            header, payload, cpu_limit_s, wall_s, cgroup_cpu_s, oom_killed, fixed_s
+        )
+
+    def _fixed_cost_now(self) -> float:
+        """The null baseline for the next run, refreshed with a null run now and then."""
+        if len(self._null_cpu_s) < NULL_RUNS_AT_START or self._runs % NULL_RUN_EVERY == 0:
+            self._measure_null_run()
+        self._runs += 1
+        return self.fixed_cost_s()
+
+    def _interpret(
+        self, header, payload, cpu_limit_s, wall_s, cgroup_cpu_s, oom_killed, fixed_s,
+        answered=False,
+    ) -> RunResult:  # fmt: skip
         return interpret_result(
             header, payload, cpu_limit_s, wall_s, cgroup_cpu_s, oom_killed,
             memory_errors_are_mle=not self.guarantees.cgroup_memory, fixed_cost_s=fixed_s,
-            memory_limit_kb=self.limits.memory_mb << 10,
+            memory_limit_kb=self.limits.memory_mb << 10, answered=answered,
         )  # fmt: skip
+
+    def run_batch(self, keys: list[int], cpu_limit_s: float, wall_limit_s: float) -> BatchResult:
+        """The inputs answered in turn by one child (worker.answer_batch): one fork and
+        one module load for all of them, the limits holding for the whole batch."""
+        fixed_s = self._fixed_cost_now()
+        header, payload, wall_s, cgroup_cpu_s, oom_killed = self._request_run(
+            {"keys": keys, "batch": True}, cpu_limit_s + fixed_s, wall_limit_s
+        )
+        # The zygote splits the first byte off as the kind: the stream is that and the rest.
+        answers, rest = split_batch(header.get("kind", "").encode("ascii", "replace") + payload)
+        if len(answers) < len(keys):  # what ended it is the unanswered input's verdict
+            header, payload = dict(header, kind=rest[:1].decode("ascii", "replace")), rest[1:]
+        else:
+            header, payload = dict(header, kind=""), b""
+        run = self._interpret(
+            header, payload, cpu_limit_s, wall_s, cgroup_cpu_s, oom_killed, fixed_s,
+            answered=len(answers) >= len(keys),
+        )  # fmt: skip
+        return BatchResult(answers[: len(keys)], run, len(keys))
 
     def fixed_cost_s(self) -> float:
         """The null baseline now: median of the latest null runs."""
@@ -531,8 +563,10 @@ def interpret_result(
     memory_errors_are_mle: bool = False,
     fixed_cost_s: float = 0.0,
     memory_limit_kb: int | None = None,
+    answered: bool = False,
 ) -> RunResult:
-    """Turn the zygote's report of one run into a verdict and figures.
+    """Turn the zygote's report of one run into a verdict and figures. `answered`: the
+    answers were already taken from the output (a batch that answered every input).
 
     Once the child's set-up is done, everything in the result pipe is the candidate's:
     a frame it forged, a text it wrote, a signal it sent itself are the sample's doing
@@ -571,15 +605,10 @@ def interpret_result(
     elif header["killed_for"] in ("wall_limit", "cpu_limit") or cpu_s > cpu_limit_s:
         result.verdict = Verdict.TLE
         result.error = f"time limit exceeded (CPU {cpu_s:.3f}s, limit {cpu_limit_s:.3f}s)"
-    elif kind == "E":
-        result.verdict, result.error = Verdict.RE, text
-    elif kind == "C":
-        result.verdict, result.error = Verdict.WA, f"answer cannot be encoded: {text}"
-    elif kind == "R":
-        try:
-            result.output = codec.decode(payload)
-        except codec.CodecError as error:
-            result.verdict, result.error = Verdict.WA, _clip(f"malformed answer: {error}")
+    elif kind in ANSWER_KINDS:
+        judge_answer(result, kind, payload)
+    elif answered:  # a batch whose every input was answered (run_batch)
+        pass
     elif exit_code == -signal.SIGKILL and not kind:
         result.verdict = Verdict.RE
         result.error = (
@@ -592,6 +621,45 @@ def interpret_result(
         if kind:
             result.error += f" (it wrote a frame of unknown kind {kind!r})"
     return result
+
+
+ANSWER_KINDS = ("R", "E", "C", "O")
+
+
+def judge_answer(result: RunResult, kind: str, payload: bytes) -> RunResult:
+    """Set the verdict, output and error that one answer frame of the child gives."""
+    text = _clip(payload[: ERROR_TEXT_LIMIT * 4].decode("utf-8", "replace"))
+    if kind == "E":
+        result.verdict, result.error = Verdict.RE, text
+    elif kind == "C":
+        result.verdict, result.error = Verdict.WA, f"answer cannot be encoded: {text}"
+    elif kind == "O":
+        result.verdict, result.error = Verdict.OLE, "output limit exceeded"
+    else:
+        try:
+            result.output = codec.decode(payload)
+        except codec.CodecError as error:
+            result.verdict, result.error = Verdict.WA, _clip(f"malformed answer: {error}")
+    return result
+
+
+def split_batch(payload: bytes) -> tuple[list[RunResult], bytes]:
+    """The complete answer frames at the head of a batch's output, judged, and the rest
+    (what the process wrote after its last complete answer: a failure, or nothing)."""
+    answers, position = [], 0
+    header = codec.BATCH_LENGTH.size + 1
+    while payload[position : position + 1] == b"B" and position + header <= len(payload):
+        (length,) = codec.BATCH_LENGTH.unpack_from(payload, position + 1)
+        end = position + header + length
+        if length < 1 or end > len(payload):
+            break
+        frame = payload[position + header : end]
+        kind = frame[:1].decode("ascii", "replace")
+        if kind not in ANSWER_KINDS:
+            break
+        answers.append(judge_answer(RunResult(Verdict.OK), kind, frame[1:]))
+        position = end
+    return answers, payload[position:]
 
 
 def default_cpu() -> int | None:

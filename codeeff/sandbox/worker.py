@@ -151,6 +151,8 @@ def run_child(
 ) -> None:  # fmt: skip
     """Runs in the forked child: set-up, checkpoint, then the candidate. Never returns.
 
+    `args` is the call's argument tuple, or for a batch request a list of them.
+
     Set-up failures go to the set-up pipe, which is closed before the candidate runs: a
     sample cannot write there, so nothing it sends can pass for a harness fault.
     """
@@ -188,16 +190,13 @@ def run_child(
         function = module.__dict__.get(entry_point)
         if not callable(function):
             raise NameError(f"the solution does not define a function {entry_point!r}")
-        result = function(*args)
-        try:
-            data = b"R" + codec.encode(result, request["output_limit_bytes"])
-        except codec.OutputTooLarge as error:
-            data = b"O" + str(error).encode()
-        except codec.CodecError as error:
-            data = b"C" + str(error).encode()[:ERROR_TEXT_LIMIT]
+        if request.get("batch"):
+            answer_batch(function, args, request["output_limit_bytes"], result_fd)
+            data = b""
+        else:
+            data = answer(function, args, request["output_limit_bytes"])
     except BaseException:  # SystemExit and KeyboardInterrupt are failures too
-        text = traceback.format_exc(limit=8)[-ERROR_TEXT_LIMIT:]
-        data = b"E" + text.encode("utf-8", "replace")
+        data = failure_frame()
     try:
         codec.write_all(result_fd, data)
         os.close(result_fd)
@@ -205,6 +204,34 @@ def run_child(
             signal.pause()
     finally:
         os._exit(1)
+
+
+def answer(function, args: tuple, output_limit_bytes: int) -> bytes:
+    """One call's answer as the result pipe carries it: a kind byte, then its payload."""
+    try:
+        result = function(*args)
+    except BaseException:
+        return failure_frame()
+    try:
+        return b"R" + codec.encode(result, output_limit_bytes)
+    except codec.OutputTooLarge as error:
+        return b"O" + str(error).encode()
+    except codec.CodecError as error:
+        return b"C" + str(error).encode()[:ERROR_TEXT_LIMIT]
+
+
+def failure_frame() -> bytes:
+    text = traceback.format_exc(limit=8)[-ERROR_TEXT_LIMIT:]
+    return b"E" + text.encode("utf-8", "replace")
+
+
+def answer_batch(function, calls: list[tuple], output_limit_bytes: int, result_fd: int) -> None:
+    """Answer several inputs in this one process (the correctness gate: hundreds of small
+    cases, where a fork each cost more than the calls). Each answer is written as soon as
+    it is made (codec.batch_answer): if the process dies or is stopped, the answers
+    before are there and the case it was on is known."""
+    for args in calls:
+        codec.write_all(result_fd, codec.batch_answer(answer(function, args, output_limit_bytes)))
 
 
 WARM_UP_CODE = compile("def f(*args):\n    return None\n", "/tmp/solution.py", "exec")
@@ -551,9 +578,11 @@ def serve(in_fd: int, out_fd: int, scratch_bytes: int) -> None:
             header, data = measure_child(NULL_CODE, "f", (), request, isolation, seccomp)
             codec.write_frame(out_fd, header, data)
         elif op == "run":
-            header, data = measure_child(
-                code, entry_point, inputs[request["key"]], request, isolation, seccomp
-            )
+            if request.get("batch"):
+                args = [inputs[key] for key in request["keys"]]
+            else:
+                args = inputs[request["key"]]
+            header, data = measure_child(code, entry_point, args, request, isolation, seccomp)
             codec.write_frame(out_fd, header, data)
         elif op == "forget":
             inputs.pop(request["key"], None)
