@@ -9,7 +9,7 @@ solution. Input generation and the expert's expected answers (trusted, in this
 process) are timed apart. Prints, per phase, runs and seconds per sample, and per task
 the total; the share of each phase is where a cheaper path must save.
 
-    python bench/cost_profile.py [--suite core] [--tier expert] [--tasks a,b] [--stopping legacy]
+    python bench/cost_profile.py [--suite core] [--tier expert] [--tasks a,b] [--path legacy]
 """
 
 from __future__ import annotations
@@ -22,9 +22,16 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, replace
 
 from codeeff.evaluate import EvaluateConfig
-from codeeff.measure import LevelInputs, MeasureConfig, measure_solution
+from codeeff.measure import LEGACY_MEASURE, LevelInputs, MeasureConfig, measure_solution
 from codeeff.problems import load_suite
-from codeeff.sandbox.base import RunResult, Sandbox, SandboxBackend, SandboxLimits, Verdict
+from codeeff.sandbox.base import (
+    BatchResult,
+    RunResult,
+    Sandbox,
+    SandboxBackend,
+    SandboxLimits,
+    Verdict,
+)
 from codeeff.sandbox.local import LocalBackend, LocalSandbox, default_cpu
 
 PHASES = ("inputs", "gate", "stress candidate", "stress reference", "witness", "null")
@@ -46,7 +53,8 @@ class Ledger:
 
 
 class RecordingSandbox(Sandbox):
-    """A real LocalSandbox; each run is booked in the ledger under its phase."""
+    """A real LocalSandbox; each run is booked in the ledger under its phase (a batch,
+    which only the gate uses, as one gate run; its occasional null runs with it)."""
 
     def __init__(self, inner: LocalSandbox, role: str, gate_inputs: set[int], ledger: Ledger):
         self.inner, self.role, self.gate_inputs, self.ledger = inner, role, gate_inputs, ledger
@@ -82,6 +90,12 @@ class RecordingSandbox(Sandbox):
             self.ledger.candidate_killed = False
         self.ledger.add(phase, wall_s - null_s, result.cpu_s)
         return result
+
+    def run_batch(self, keys: list[int], cpu_limit_s: float, wall_limit_s: float) -> BatchResult:
+        started = time.perf_counter()
+        batch = self.inner.run_batch(keys, cpu_limit_s, wall_limit_s)
+        self.ledger.add("gate", time.perf_counter() - started, batch.run.cpu_s)
+        return batch
 
     def close(self) -> None:
         self.inner.close()
@@ -129,8 +143,8 @@ def main() -> int:
     parser.add_argument("--tier", default="expert", help="the tier measured as the sample")
     parser.add_argument("--tasks", default="", help="comma-separated task names (default all)")
     parser.add_argument(
-        "--stopping", default=MeasureConfig.stopping, choices=("score", "legacy"),
-        help="when a case has been repeated enough (MeasureConfig.stopping)",
+        "--path", default="new", choices=("new", "legacy"),
+        help="legacy: measure.LEGACY_MEASURE (a process per gate case, the old stopping rule)",
     )  # fmt: skip
     args = parser.parse_args()
     cpu = default_cpu()
@@ -141,7 +155,8 @@ def main() -> int:
     if args.tasks:
         wanted = {f"{args.suite}/{t}" if "/" not in t else t for t in args.tasks.split(",")}
         problems = [p for p in problems if p.task_id in wanted]
-    config = EvaluateConfig(suite=args.suite, measure=MeasureConfig(stopping=args.stopping))
+    measure = LEGACY_MEASURE if args.path == "legacy" else MeasureConfig()
+    config = EvaluateConfig(suite=args.suite, measure=measure)
     totals: dict[str, Ledger] = defaultdict(Ledger)
     print(f"pinned to CPU {cpu}; {len(problems)} tasks; tier {args.tier} as the sample")
     header = f"{'task':28s} {'total s':>8s} " + " ".join(f"{p[:14]:>14s}" for p in PHASES)

@@ -85,6 +85,9 @@ class MeasureConfig:
     score_precision: float = 0.01
     reference_precision: float = 0.02
     relative_precision: float = 0.01
+    # The gate's cases answered in batches, one process each (False: a process per case,
+    # the legacy path).
+    gate_batches: bool = True
     max_case_seconds: float = 20.0  # wall budget for the repeats of one case
     tle_strikes: int = 2  # kills needed for TLE, each confirmed by a calm witness
     memory_mb: int = 512
@@ -257,6 +260,10 @@ def case_is_decided(case: CaseMeasurement, config: MeasureConfig) -> bool:
     return (ref_high - ref_low) / 2 <= math.log1p(config.reference_precision)
 
 
+# Today's path before the cost issue (#13), kept runnable to compare costs in one run.
+LEGACY_MEASURE = MeasureConfig(stopping="legacy", gate_batches=False)
+
+
 class _Failure(Exception):
     def __init__(self, verdict: Verdict, error: str):
         super().__init__(error)
@@ -310,7 +317,8 @@ def _run_gate(
 
     start = 0
     while start < len(cases):
-        batch = candidate.run_batch(list(range(start, len(cases))), limit, wall_limit)
+        keys = list(range(start, len(cases) if config.gate_batches else start + 1))
+        batch = candidate.run_batch(keys, limit, wall_limit)
         note(batch.run)
         for offset, result in enumerate(batch.results):
             key = start + offset

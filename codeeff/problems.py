@@ -21,7 +21,7 @@ from typing import Any
 
 KINDS = ("function", "stdio", "triton")
 DIFFICULTIES = ("easy", "medium", "hard")
-DEFAULT_BUDGET_MS = (10.0, 1000.0)
+DEFAULT_BUDGET_MS = (2.0, 1000.0)
 RANDOM_LEVEL_INDEX = -1
 
 
