@@ -1,99 +1,216 @@
-"""The whole pipeline on the core suite: the expert tier evaluated as samples, twice, and
-the slowest tier once. Prints wall time, sandbox runs per second, each CPU's utilisation,
-and pass@1 / eff@1 of every run with the difference between the two expert runs.
+"""The whole pipeline on a suite: what a sample costs, old path against new, in one run.
 
-Expected (issue acceptance): expert pass@1 = 1.0 and eff@1 in [0.97, 1.03] in both runs,
-|difference| <= 0.01; the slowest tier pass@1 = 1.0 with a clearly lower eff@1.
+Three mixes of samples, each evaluated as `codeeff evaluate` does (a pinned sandbox pair
+per CPU, --jobs workers):
 
-    python bench/pipeline.py [--suite core] [--jobs 2] [--db bench-pipeline.db]
+- expert: every task's expert solution, no tiers;
+- slowest: every task's slowest tier, no tiers;
+- model-like: per task the expert, a slower tier (the fastest tier below the expert),
+  a wrong answer (the expert, but its answer wrapped in a tuple on inputs larger than
+  the gate's, so it passes the gate and fails on stress inputs) and a timeout (the
+  expert, but endless on such inputs); the tiers measured once per task.
+
+Each mix runs on the old path (measure.LEGACY_MEASURE on the problems as they were
+before the stress levels shrank, --old-problems, extracted from git) and on the new
+path (today's defaults and problems). CPU-seconds per sample = the CPU of every process
+the evaluation ran (its own, its pool workers', their sandboxes' and the candidates',
+from getrusage of this process and its reaped children) / samples.
+
+Also checked, as the cost issue's acceptance asks:
+- the expert self-score on the new path, twice: eff@1 in [0.99, 1.01] in both runs,
+  |difference| <= 0.01, per-task score within +-0.03 of 1 for >= 95% of tasks;
+- the model-like mix's verdicts on the new path equal the old measurement path's on the
+  same problems and inputs (the same --input-seed).
+
+    python bench/pipeline.py [--suite core] [--jobs 2] [--old-problems REV] [--skip-old]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import resource
+import subprocess
+import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from codeeff.cli import main as codeeff
 from codeeff.evaluate import EvaluateConfig, evaluate
+from codeeff.measure import LEGACY_MEASURE, MeasureConfig
+from codeeff.problems import default_root, load_suite
 from codeeff.report import summarize_stored_run
 from codeeff.store import Store
 
+# The last commit before the stress levels of `core` were shrunk (issue 13).
+OLD_PROBLEMS = "a1c511e"
+SEED = "pipeline-bench"
+WRAPPERS = {
+    "wrong": "return (_result, 0) if _big else _result",
+    "timeout": "while _big:\n        pass\n    return _result",
+}
 
-def cpu_times() -> dict[str, tuple[int, int]]:
-    """Per-CPU (busy, total) jiffies from /proc/stat."""
-    result = {}
-    with open("/proc/stat") as handle:
-        for line in handle:
-            name, *fields = line.split()
-            if name.startswith("cpu") and name != "cpu":
-                values = [int(v) for v in fields]
-                idle = values[3] + values[4]
-                result[name] = (sum(values) - idle, sum(values))
+
+def wrapped(source: str, entry_point: str, behaviour: str, gate_size: int) -> str:
+    """The expert, with its entry point wrapped to misbehave on inputs larger than any
+    of the gate's (by the length of their repr): right on the gate, not on stress."""
+    return (
+        f"{source}\n\n_codeeff_expert = {entry_point}\n\n"
+        f"def {entry_point}(*args):\n"
+        f"    _big = len(repr(args)) > {gate_size}\n"
+        "    _result = _codeeff_expert(*args)\n"
+        f"    {WRAPPERS[behaviour]}\n"
+    )
+
+
+def gate_size(problem) -> int:
+    """The length of the repr of the largest input the gate gives (level 0, random cases)."""
+    levels = (problem.levels[0], problem.random_level())
+    return max(
+        len(repr(problem.generate(level, c))) for level in levels for c in range(level.cases)
+    )
+
+
+def mix_samples(suite: str, root: Path, mix: str) -> list[dict]:
+    samples = []
+    for problem in load_suite(suite, root):
+        expert = problem.expert.source
+        if mix == "expert":
+            chosen = [("expert", expert)]
+        elif mix == "slowest":
+            chosen = [("slowest", problem.tiers[0].source)]
+        else:
+            size = gate_size(problem)
+            chosen = [
+                ("expert", expert),
+                ("slower tier", problem.tiers[-2].source),
+                ("wrong", wrapped(expert, problem.entry_point, "wrong", size)),
+                ("timeout", wrapped(expert, problem.entry_point, "timeout", size)),
+            ]
+        samples += [{"task_id": problem.task_id, "solution": s, "kind": k} for k, s in chosen]
+    return samples
+
+
+def cpu_seconds() -> float:
+    """CPU of this process and of every child it has reaped (and theirs, transitively)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+@dataclass
+class Evaluation:
+    label: str
+    samples: int
+    wall_s: float
+    cpu_s: float
+    summary: dict
+    verdicts: dict[str, str]  # sample key -> verdict
+    task_scores: dict[str, float]
+
+    @property
+    def per_sample(self) -> float:
+        return self.cpu_s / self.samples
+
+
+def run_mix(args, mix: str, root: Path, measure: MeasureConfig, label: str, folder: Path):
+    samples = mix_samples(args.suite, root, mix)
+    path = folder / f"{label}.jsonl"
+    path.write_text("".join(json.dumps(s) + "\n" for s in samples))
+    config = EvaluateConfig(
+        suite=args.suite, measure=measure, measure_tiers=mix == "model-like",
+        repetition=f"{label} {time.time()}", input_seed=SEED,
+    )  # fmt: skip
+    db = folder / "pipeline.db"
+    before, started = cpu_seconds(), time.perf_counter()
+    outcome = evaluate(path, config, db, jobs=args.jobs, label=label, root=root)
+    wall_s, cpu_s = time.perf_counter() - started, cpu_seconds() - before
+    with Store(db) as store:
+        summary = summarize_stored_run(store, outcome.run_id)
+        results = store.results(outcome.run_id)
+        verdicts = {r.sample_key: r.verdict for r in results if r.kind == "sample"}
+    scores = {task: values["eff@1"] for task, values in summary["tasks"].items()}
+    result = Evaluation(label, len(samples), wall_s, cpu_s, summary["summary"], verdicts, scores)
+    print(
+        f"{label:28s} {len(samples):4d} samples  wall {wall_s:7.1f} s  CPU {cpu_s:8.1f} s  "
+        f"{result.per_sample:7.2f} CPU-s/sample  pass@1 {result.summary['pass@1']:.4f}  "
+        f"eff@1 {result.summary['eff@1']:.4f}",
+        flush=True,
+    )
     return result
 
 
-def sandbox_runs(store: Store, run_id: str) -> int:
-    """Measured runs (candidate and reference) recorded in a run's raw measurements."""
-    total = 0
-    for result in store.results(run_id):
-        for level in result.measurement["levels"]:
-            for case in level["cases"]:
-                total += len(case["candidate_cpu_s"]) + len(case["reference_cpu_s"])
-    return total
+def old_problems(revision: str, folder: Path) -> Path:
+    """problems/ and reference_solutions/ as they were at `revision`, in a folder."""
+    target = folder / "old-problems"
+    target.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(default_root()), "archive", revision, "problems", "reference_solutions"],
+        check=True, capture_output=True,
+    ).stdout  # fmt: skip
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    return target
 
 
-def evaluate_tier(suite: str, tier: str, db: Path, jobs: int, folder: Path) -> dict:
-    samples = folder / f"{tier}.jsonl"
-    codeeff(["references", "--suite", suite, "--tier", tier, "-o", str(samples)])
-    config = EvaluateConfig(suite=suite, measure_tiers=False, repetition=str(time.time()))
-    before, started = cpu_times(), time.perf_counter()
-    outcome = evaluate(samples, config, db, jobs=jobs, label=tier)
-    wall_s = time.perf_counter() - started
-    after = cpu_times()
-    with Store(db) as store:
-        result = summarize_stored_run(store, outcome.run_id)
-        summary = result["summary"]
-        runs = sandbox_runs(store, outcome.run_id)
-    # Tasks far from a self-score of 1 (expert) explain a run-to-run difference.
-    outliers = {t: round(v["eff@1"], 3) for t, v in result["tasks"].items()
-                if tier == "expert" and abs(v["eff@1"] - 1) > 0.05}  # fmt: skip
-    utilisation = {
-        cpu: (after[cpu][0] - before[cpu][0]) / max(1, after[cpu][1] - before[cpu][1])
-        for cpu in after
-    }
-    return {"tier": tier, "wall_s": wall_s, "runs": runs, "summary": summary,
-            "utilisation": utilisation, "outliers": outliers}  # fmt: skip
-
-
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--suite", default="core")
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
-    parser.add_argument("--db", default=None, help="results database (default: a temp file)")
+    parser.add_argument("--old-problems", default=OLD_PROBLEMS, help="git revision")
+    parser.add_argument("--skip-old", action="store_true", help="new path only")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as folder:
-        db = Path(args.db) if args.db else Path(folder) / "pipeline.db"
-        results = [
-            evaluate_tier(args.suite, tier, db, args.jobs, Path(folder))
-            for tier in ("expert", "expert", "slowest")
-        ]
-    for result in results:
-        summary = result["summary"]
-        cpus = ", ".join(f"{cpu} {share:.0%}" for cpu, share in result["utilisation"].items())
-        print(
-            f"{result['tier']:8s} wall {result['wall_s']:7.1f} s, {result['runs']} sandbox runs, "
-            f"{result['runs'] / result['wall_s']:.1f} runs/s, CPU busy: {cpus}; "
-            f"pass@1 {summary['pass@1']:.4f}, eff@1 {summary['eff@1']:.4f} "
-            f"(95% CI {summary['ci95']['eff@1'][0]:.4f}..{summary['ci95']['eff@1'][1]:.4f})"
+    new_root, failures = default_root(), []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        new = {mix: run_mix(args, mix, new_root, MeasureConfig(), f"new {mix}", folder)
+               for mix in ("expert", "slowest", "model-like")}  # fmt: skip
+        second = run_mix(args, "expert", new_root, MeasureConfig(), "new expert (again)", folder)
+        same_inputs = run_mix(
+            args, "model-like", new_root, LEGACY_MEASURE, "old path, new problems", folder
         )
-        if result["outliers"]:
-            print(f"  tasks with |eff@1 - 1| > 0.05: {result['outliers']}")
-    first, second = results[0]["summary"]["eff@1"], results[1]["summary"]["eff@1"]
-    print(f"expert eff@1 run 1 vs run 2: |difference| = {abs(first - second):.4f}")
+        old = {}
+        if not args.skip_old:
+            old_root = old_problems(args.old_problems, folder)
+            old = {mix: run_mix(args, mix, old_root, LEGACY_MEASURE, f"old {mix}", folder)
+                   for mix in ("expert", "slowest", "model-like")}  # fmt: skip
+
+    print("\nCPU-seconds per sample (old: legacy path, old problems; new: today's)")
+    for mix in ("expert", "slowest", "model-like"):
+        line = f"  {mix:11s} new {new[mix].per_sample:7.2f}"
+        if mix in old:
+            ratio = old[mix].per_sample / new[mix].per_sample
+            line += f"  old {old[mix].per_sample:7.2f}  old/new {ratio:6.1f}x"
+        print(line)
+    if "model-like" in old and old["model-like"].per_sample < 10 * new["model-like"].per_sample:
+        failures.append("the model-like mix is not >= 10x cheaper")
+    if new["expert"].per_sample > 4:
+        failures.append("the expert tier costs more than 4 CPU-s per sample")
+
+    runs = (new["expert"], second)
+    effs = [run.summary["eff@1"] for run in runs]
+    print(f"\nexpert self-score: eff@1 {effs[0]:.4f} and {effs[1]:.4f}, "
+          f"|difference| {abs(effs[0] - effs[1]):.4f}")  # fmt: skip
+    if not all(0.99 <= e <= 1.01 for e in effs) or abs(effs[0] - effs[1]) > 0.01:
+        failures.append("expert eff@1 outside [0.99, 1.01] or runs differ by > 0.01")
+    for run in runs:
+        off = {t: round(s, 3) for t, s in run.task_scores.items() if abs(s - 1) > 0.03}
+        share = 1 - len(off) / len(run.task_scores)
+        print(f"  {run.label}: {share:.0%} of tasks within +-0.03 of 1; outside: {off or 'none'}")
+        if share < 0.95:
+            failures.append(f"{run.label}: fewer than 95% of tasks within +-0.03")
+
+    differ = {k: (v, same_inputs.verdicts.get(k)) for k, v in new["model-like"].verdicts.items()
+              if same_inputs.verdicts.get(k) != v}  # fmt: skip
+    print(f"\nmodel-like verdicts, new path vs old path on the same inputs: "
+          f"{len(new['model-like'].verdicts) - len(differ)}/{len(new['model-like'].verdicts)} "
+          f"equal{'; differ: ' + str(differ) if differ else ''}")  # fmt: skip
+    if differ:
+        failures.append("verdicts differ between the paths")
+    print("\n" + ("PASS" if not failures else "FAIL: " + "; ".join(failures)))
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
