@@ -19,11 +19,12 @@ import os
 import sys
 import time
 from collections import Counter, defaultdict
-from dataclasses import asdict, replace
+from dataclasses import asdict
 
 from codeeff.evaluate import EvaluateConfig
-from codeeff.measure import LEGACY_MEASURE, LevelInputs, MeasureConfig, measure_solution
-from codeeff.problems import load_suite
+from codeeff.executors.jobs import problem_levels
+from codeeff.measure import LEGACY_MEASURE, MeasureConfig, measure_solution
+from codeeff.problems import default_root, load_suite
 from codeeff.sandbox.base import (
     BatchResult,
     RunResult,
@@ -123,20 +124,6 @@ class RecordingBackend(SandboxBackend):
         return self.inner.guarantees()
 
 
-def task_levels(problem) -> list[LevelInputs]:
-    """The inputs evaluate gives a sample (evaluate._problem_levels, without its cache)."""
-    levels = []
-    for level in problem.levels:
-        cases = [problem.generate(level, case) for case in range(level.cases)]
-        if level.index == 0:
-            extra = problem.random_level()
-            cases += [problem.generate(extra, case) for case in range(extra.cases)]
-        levels.append(
-            LevelInputs(level.name, level.weight, cases, problem.expected_outputs(level, cases))
-        )
-    return levels
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--suite", default="core")
@@ -163,10 +150,10 @@ def main() -> int:
     print(header)
     grand = Ledger()
     for problem in problems:
-        problem = replace(problem, input_salt="cost-profile")
         ledger = totals[problem.task_id]
         started = time.process_time()
-        levels = task_levels(problem)
+        # The inputs evaluate gives a sample, made afresh (not from the worker's cache).
+        problem, levels = problem_levels.__wrapped__(problem.task_id, default_root(), "cost")
         ledger.add("inputs", time.process_time() - started)
         gate_inputs = {id(args) for args in levels[0].cases}
         recording = RecordingBackend(backend, ledger, gate_inputs)

@@ -2,7 +2,7 @@
 
 The expert tier of a suite is exported as a samples file and evaluated with one pool
 worker (jobs=1), which pins itself and its sandboxes to the first allowed CPU (see
-evaluate.pool_cpus). Meanwhile two kinds of disturber run, each a separate process:
+executors.local.pool_cpus). Meanwhile two kinds of disturber run, each a separate process:
 a CPU hog (a busy loop) on every other allowed CPU, and a bursty process on the
 measured CPU itself (busy for duty x period of its own CPU time, asleep for the rest of
 the period, in a loop). Slower tiers are not timed (measure_tiers=False). Each of --runs
@@ -33,7 +33,8 @@ from collections import Counter
 from pathlib import Path
 
 from codeeff.cli import main as codeeff
-from codeeff.evaluate import EvaluateConfig, evaluate, pool_cpus
+from codeeff.evaluate import EvaluateConfig, evaluate
+from codeeff.executors.local import pool_cpus
 from codeeff.report import summarize_stored_run
 from codeeff.store import Store
 

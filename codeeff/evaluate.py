@@ -3,30 +3,27 @@
 Each sample is gated on level 0 plus the problem's small random cases, then measured
 against the problem's expert, interleaved on one pinned CPU (measure.py); each of the
 problem's slower tiers is measured the same way once per run, so that tier-relative
-metrics (Beyond@k, DPS) compare figures from the same machine and the same run. A
-process pool runs one sandbox pair per CPU; the parent alone writes the store, one
-transaction per finished sample.
+metrics (Beyond@k, DPS) compare figures from the same machine and the same run. An
+executor (executors/) runs the jobs, one pinned sandbox pair per CPU; this process
+alone writes the store, one transaction per finished sample.
 """
 
 from __future__ import annotations
 
-import ctypes
-import functools
 import hashlib
 import json
-import multiprocessing
 import os
 import platform
 import secrets
-import signal
 import sys
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from codeeff.measure import LevelInputs, MeasureConfig, measure_solution
+from codeeff.executors.jobs import JobResult
+from codeeff.executors.local import run_local
+from codeeff.measure import MeasureConfig
 from codeeff.problems import Problem, default_root, load_suite
 from codeeff.sandbox.base import Sandbox, SandboxBackend, SandboxLimits
 from codeeff.sandbox.local import LocalBackend, default_cpu
@@ -35,7 +32,6 @@ from codeeff.store import Store, StoredResult
 MAX_SOLUTION_BYTES = 1 << 20
 # Slower tiers are timed with a looser limit so their real times are known (within it).
 TIER_CONFIG = MeasureConfig(alpha=10.0, min_repeats=3, max_repeats=3)
-PR_SET_PDEATHSIG = 1
 PROBE_SOURCE = "def f():\n    return 1\n"  # what a probe sandbox holds: its `f` answers 1
 CODE_VERSION = "4"  # bump when a change to measurement makes old runs incomparable
 # 2: inputs salted per run; set members and dict keys compared type-strictly; the gate
@@ -217,69 +213,6 @@ def run_identity(config: EvaluateConfig, samples_sha256: str, fingerprint: str) 
     return hashlib.sha256(described.encode()).hexdigest()[:16]
 
 
-# --- the worker side ----------------------------------------------------------------------
-
-_worker_state: dict[str, Any] = {}
-
-
-def _init_worker(cpu_queue, root: str) -> None:
-    _die_with_parent()
-    cpu = cpu_queue.get()
-    _worker_state.update(cpu=cpu, backend=LocalBackend(), root=Path(root))
-    if cpu is not None:
-        os.sched_setaffinity(0, {cpu})
-
-
-def _die_with_parent() -> None:
-    """A killed evaluation must not leave workers measuring on (and disturbing) the CPUs."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except OSError:
-        pass
-
-
-def _load_problem(task_id: str, root: Path, salt: str) -> Problem:
-    problem = next(p for p in load_suite(task_id.split("/")[0], root) if p.task_id == task_id)
-    return replace(problem, input_salt=salt)
-
-
-@functools.lru_cache(maxsize=2)
-def _problem_levels(task_id: str, root: Path, salt: str) -> tuple[Problem, list[LevelInputs]]:
-    """Inputs and the expert's answers for every level (trusted, computed in this process)."""
-    problem = _load_problem(task_id, root, salt)
-    levels = []
-    for level in problem.levels:
-        cases = [problem.generate(level, case) for case in range(level.cases)]
-        if level.index == 0:
-            # The gate also runs the problem's small random cases (the ones its tiers are
-            # differentially tested on): a sample wrong on a class of small inputs fails,
-            # even if the edge cases and the stress inputs miss that class.
-            extra = problem.random_level()
-            cases += [problem.generate(extra, case) for case in range(extra.cases)]
-        levels.append(
-            LevelInputs(level.name, level.weight, cases, problem.expected_outputs(level, cases))
-        )
-    return problem, levels
-
-
-def _measure_job(
-    job: tuple[str, str, str, str, MeasureConfig, str],
-) -> tuple[str, str, str, dict]:
-    key, task_id, kind, source, config, salt = job
-    problem = _load_problem(task_id, _worker_state["root"], salt)
-    if problem.kind == "triton":
-        from codeeff.gpu.runner import measure_triton
-
-        return key, task_id, kind, measure_triton(problem, source)
-    problem, levels = _problem_levels(task_id, _worker_state["root"], salt)
-    measured = measure_solution(
-        _worker_state["backend"], source, problem.expert.source, problem.entry_point, levels,
-        checker=problem.checker, config=config, cpu=_worker_state["cpu"],
-    )  # fmt: skip
-    return key, task_id, kind, dict(measured.as_dict(), config=asdict(config))
-
-
 # --- the parent side ----------------------------------------------------------------------
 
 
@@ -339,8 +272,18 @@ def evaluate(
         if on_plan is not None:
             on_plan(len(jobs_todo))
         gpu_suite = any(p.kind == "triton" for p in problems.values())
+
+        def record(result: JobResult) -> None:
+            key, task_id, kind, measurement = result
+            store.add_result(
+                StoredResult(run_id, key, task_id, kind, measurement["verdict"],
+                             measurement["passed"], measurement["error"], measurement)
+            )  # fmt: skip
+            if progress is not None:
+                progress(1)
+
         try:
-            _run_pool(jobs_todo, store, run_id, jobs, root, progress, gpu_suite)
+            run_local(jobs_todo, record, root, jobs, gpu_suite)
         finally:
             # What the run's sandboxes had, this attempt's and earlier ones' alike: the
             # record never claims a guarantee that one of them lacked.
@@ -356,45 +299,3 @@ def evaluate(
         sample_errors=samples_file.errors,
         input_seed=salt,
     )
-
-
-def pool_cpus(cpus: list[int], jobs: int | None, todo: int, gpu_suite: bool) -> list[int | None]:
-    """The core each pool worker pins itself to, one entry per worker (None: unpinned).
-
-    CPU suites: one worker per core, each on its own. GPU suites: one worker (parallel
-    candidates on one GPU would disturb each other's timings), unpinned, because the GPU
-    runner splits the cores it is given between the candidate's and the trusted worker
-    process; on one core the CUDA driver's threads would compete with the launches.
-    """
-    if gpu_suite:
-        return [None]
-    workers = max(1, min(jobs or len(cpus), todo))
-    return [cpus[index % len(cpus)] if cpus else None for index in range(workers)]
-
-
-def _run_pool(jobs_todo, store: Store, run_id: str, jobs: int | None, root: Path, progress,
-              gpu_suite: bool = False):  # fmt: skip
-    if not jobs_todo:
-        return
-    worker_cpus = pool_cpus(sorted(os.sched_getaffinity(0)), jobs, len(jobs_todo), gpu_suite)
-    # spawn: the workers are children of this process, so PR_SET_PDEATHSIG ends them
-    # when it is killed (a forkserver would outlive it and keep them measuring).
-    context = multiprocessing.get_context("spawn")
-    cpu_queue = context.Queue()
-    for cpu in worker_cpus:
-        cpu_queue.put(cpu)
-    workers = len(worker_cpus)
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(cpu_queue, str(root))
-    ) as pool:
-        pending = {pool.submit(_measure_job, job) for job in jobs_todo}
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in finished:
-                key, task_id, kind, measurement = future.result()
-                store.add_result(
-                    StoredResult(run_id, key, task_id, kind, measurement["verdict"],
-                                 measurement["passed"], measurement["error"], measurement)
-                )  # fmt: skip
-                if progress is not None:
-                    progress(1)

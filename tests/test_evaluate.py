@@ -344,7 +344,7 @@ def test_report_on_an_empty_database_is_a_clear_error(tmp_path, capsys):
 def test_pool_pins_cpu_workers_but_leaves_the_gpu_worker_its_cores():
     """A GPU suite's single worker must stay unpinned: the GPU runner splits the cores
     it is given between the candidate's and the trusted process."""
-    from codeeff.evaluate import pool_cpus
+    from codeeff.executors.local import pool_cpus
 
     assert pool_cpus([0, 1, 2, 3], None, 10, gpu_suite=False) == [0, 1, 2, 3]
     assert pool_cpus([0, 1, 2, 3], 2, 10, gpu_suite=False) == [0, 1]
