@@ -23,6 +23,7 @@ from typing import Any
 
 from codeeff.executors.jobs import JobResult
 from codeeff.executors.local import run_local
+from codeeff.executors.ray_cluster import run_ray
 from codeeff.measure import MeasureConfig
 from codeeff.problems import Problem, default_root, load_suite
 from codeeff.sandbox.base import Sandbox, SandboxBackend, SandboxLimits
@@ -235,8 +236,18 @@ def evaluate(
     root: Path | None = None,
     progress: Callable[[int], Any] | None = None,
     on_plan: Callable[[int], Any] | None = None,
+    executor: str = "local",
+    address: str | None = None,
 ) -> EvaluateOutcome:
-    """Measure every sample (and every tier) not yet in the store for this run."""
+    """Measure every sample (and every tier) not yet in the store for this run.
+
+    executor: "local" (a process pool here, `jobs` workers) or "ray" (one worker per CPU
+    of the Ray cluster at `address`; None: Ray's default, see run_ray). Not part of the
+    run's identity: each job measures its sample and its reference on one core, so the
+    results do not depend on where it ran, and a run may resume on the other executor.
+    """
+    if executor not in ("local", "ray"):
+        raise ValueError(f"unknown executor {executor!r} (local or ray)")
     root = root or default_root()
     problems = {p.task_id: p for p in load_suite(config.suite, root)}
     samples_file = read_samples(samples_path, problems)
@@ -248,7 +259,7 @@ def evaluate(
         run_config = dict(asdict(config), task_ids=sorted(problems), input_seed=drawn)
         resumed = store.ensure_run(
             run_id, label or Path(samples_path).stem, config.suite, run_config,
-            machine_info(probed), str(samples_path),
+            dict(machine_info(probed), executor=executor), str(samples_path),
         )  # fmt: skip
         salt = store.run(run_id)["config"]["input_seed"] if resumed else drawn
         done = store.finished_keys(run_id)
@@ -283,7 +294,10 @@ def evaluate(
                 progress(1)
 
         try:
-            run_local(jobs_todo, record, root, jobs, gpu_suite)
+            if executor == "ray":
+                run_ray(jobs_todo, record, root, address, gpu_suite)
+            else:
+                run_local(jobs_todo, record, root, jobs, gpu_suite)
         finally:
             # What the run's sandboxes had, this attempt's and earlier ones' alike: the
             # record never claims a guarantee that one of them lacked.

@@ -8,7 +8,7 @@ def build_order(n: int, rules: list[list[int]]) -> list[int]:
     the first modules, then the second ones, and so on), or [] if no build
     sequence exists.
 
-    Bounds: 0 <= n <= 70_000; 0 <= len(rules) <= 140_000; 0 <= a, b < n.
+    Bounds: 0 <= n <= 17_000; 0 <= len(rules) <= 34_000; 0 <= a, b < n.
 
     >>> build_order(4, [[3, 0], [2, 1]])
     [2, 1, 3, 0]

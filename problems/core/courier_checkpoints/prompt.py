@@ -5,7 +5,7 @@ def cheapest_route(fees: list[int], reach: int) -> int:
     checkpoint she stops at (including the first and the last) she pays
     fees[i]; a negative fee is a rebate. Return the smallest possible total.
 
-    Bounds: 1 <= len(fees) <= 900_000; 1 <= reach <= 900_000;
+    Bounds: 1 <= len(fees) <= 100_000; 1 <= reach <= 100_000;
     -10**9 <= fees[i] <= 10**9.
 
     >>> cheapest_route([1, 5, 2, 9, 3], 2)

@@ -4,7 +4,7 @@ def distinct_loads(crates: list[int], capacity: int) -> int:
     weights t with 1 <= t <= capacity that some selection of crates weighs
     exactly.
 
-    Bounds: 0 <= len(crates) <= 1_500; 1 <= crates[i] <= 4_000_000;
+    Bounds: 0 <= len(crates) <= 270; 1 <= crates[i] <= 4_000_000;
     0 <= capacity <= 2_000_000.
 
     >>> distinct_loads([3, 5, 5], 12)

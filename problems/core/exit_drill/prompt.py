@@ -9,8 +9,8 @@ def evacuation_total(floor: list[str]) -> list[int]:
     all open cells that can reach an exit, and stranded is the number of open
     cells that cannot reach any exit.
 
-    Bounds: 0 <= len(floor) <= 1100; every row has the same length, between
-    0 and 1100; floor contains only '#', 'X' and '.'.
+    Bounds: 0 <= len(floor) <= 420; every row has the same length, between
+    0 and 420; floor contains only '#', 'X' and '.'.
 
     >>> evacuation_total(["X..", "##.", "..."])
     [21, 0]

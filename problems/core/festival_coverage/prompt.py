@@ -5,7 +5,7 @@ def live_minutes(acts: list[tuple[int, int]], windows: list[tuple[int, int]]) ->
     during which at least one act is playing. Return the counts in the order
     of the windows.
 
-    Bounds: 0 <= len(acts) <= 80_000; 0 <= len(windows) <= 80_000;
+    Bounds: 0 <= len(acts) <= 14_000; 0 <= len(windows) <= 14_000;
     0 <= start <= end <= 10**9; 0 <= a <= b <= 10**9.
 
     >>> live_minutes([(2, 4), (3, 7), (10, 10)], [(0, 20), (5, 10), (8, 9)])

@@ -8,7 +8,7 @@ def count_at_generation(parent: list[int], queries: list[list[int]]) -> list[int
     generations below u (k = 0 counts u alone, k = 1 counts u's children,
     k = 2 the grandchildren, and so on). Return the counts in query order.
 
-    Bounds: 1 <= n <= 70_000; 0 <= len(queries) <= 70_000;
+    Bounds: 1 <= n <= 17_000; 0 <= len(queries) <= 17_000;
     0 <= u < n; 0 <= k <= n.
 
     >>> count_at_generation([-1, 0, 0, 1, 1, 2], [[0, 2], [1, 1], [2, 0], [5, 1]])

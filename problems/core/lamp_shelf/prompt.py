@@ -5,7 +5,7 @@ def spaced_layouts(requests: list[list[int]]) -> list[int]:
     neighbouring slots. Return the counts modulo 1_000_000_007, in request
     order.
 
-    Bounds: 0 <= len(requests) <= 200_000; r >= 0; b >= 0;
+    Bounds: 0 <= len(requests) <= 22_000; r >= 0; b >= 0;
     0 <= r + b <= n <= 50_000.
 
     >>> spaced_layouts([[4, 1, 1], [5, 2, 1], [3, 0, 0], [4, 2, 1]])

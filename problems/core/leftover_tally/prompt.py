@@ -5,7 +5,7 @@ def total_leftovers(sweets: int, max_group: int) -> int:
     equally is left over (sweets % k). Return the sum of the leftovers over
     all those group sizes.
 
-    Bounds: 1 <= sweets <= 6 * 10**11; 1 <= max_group <= 18 * 10**11.
+    Bounds: 1 <= sweets <= 6 * 10**11; 1 <= max_group <= 3 * 10**10.
 
     >>> total_leftovers(10, 4)
     3

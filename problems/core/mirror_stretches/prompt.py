@@ -5,8 +5,8 @@ def count_mirror_stretches(beads: str, min_len: int) -> int:
     equal-looking stretches at different places count separately) that are
     mirror stretches and have length j - i >= min_len.
 
-    Bounds: 0 <= len(beads) <= 350_000; beads consists of lowercase ASCII
-    letters; 1 <= min_len <= 350_001. The answer may exceed 2**31.
+    Bounds: 0 <= len(beads) <= 33_000; beads consists of lowercase ASCII
+    letters; 1 <= min_len <= 33_001. The answer may exceed 2**31.
 
     >>> count_mirror_stretches("abaaba", 3)
     4

@@ -4,8 +4,8 @@ def count_varied_segments(genres: list[int], limit: int) -> int:
     genres[i], genres[i + 1], ..., genres[j] with i <= j. Return how many
     segments contain at most `limit` distinct genre codes.
 
-    Bounds: 0 <= len(genres) <= 300_000; 0 <= genres[k] < 10**9;
-    0 <= limit <= 300_000. The answer may exceed 2**31.
+    Bounds: 0 <= len(genres) <= 95_000; 0 <= genres[k] < 10**9;
+    0 <= limit <= 95_000. The answer may exceed 2**31.
 
     >>> count_varied_segments([4, 4, 7, 4, 9], 2)
     12

@@ -7,7 +7,7 @@ def opening_sightings(recording: str, call_sign: str) -> list[int]:
     Return a list of len(call_sign) counts, the k-th entry (index k - 1) for
     the opening of length k.
 
-    Bounds: 0 <= len(recording) <= 500_000; 1 <= len(call_sign) <= 150_000;
+    Bounds: 0 <= len(recording) <= 60_000; 1 <= len(call_sign) <= 18_000;
     both strings consist of lowercase ASCII letters only.
 
     >>> opening_sightings("abababa", "abac")

@@ -5,7 +5,7 @@ def order_releases(versions: list[str]) -> list[str]:
     compare the numbers position by position as integers; when one version
     is a prefix of the other, the shorter one is older. Duplicates are kept.
 
-    Bounds: 0 <= len(versions) <= 150_000; every number is between 0 and
+    Bounds: 0 <= len(versions) <= 25_000; every number is between 0 and
     999_999.
 
     >>> order_releases(["1.10", "1.9.2", "1.9", "0.30.1", "1.10"])

@@ -7,7 +7,7 @@ def qualified_counts(staff: list[int], jobs: list[int], skills: int) -> list[int
 
     Return, for each job in order, how many staff members qualify for it.
 
-    Bounds: 0 <= skills <= 18; 0 <= len(staff), len(jobs) <= 300_000;
+    Bounds: 0 <= skills <= 16; 0 <= len(staff), len(jobs) <= 32_000;
     every value lies in [0, 2**skills).
 
     >>> qualified_counts([0b011, 0b110, 0b111], [0b010, 0b101, 0], 3)

@@ -6,8 +6,8 @@ def min_spray_radius(beds: list[int], sprinklers: int) -> int:
     every bed at a position p with |p - c| <= r. Return the smallest r for
     which every bed can be watered.
 
-    Bounds: 0 <= len(beds) <= 300_000; 0 <= beds[i] <= 10**9;
-    1 <= sprinklers <= 300_000.
+    Bounds: 0 <= len(beds) <= 93_000; 0 <= beds[i] <= 10**9;
+    1 <= sprinklers <= 93_000.
 
     >>> min_spray_radius([1, 10, 12, 2], 2)
     1

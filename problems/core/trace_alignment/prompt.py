@@ -6,7 +6,7 @@ def alignment_cost(first: list[int], second: list[int], skip_cost: int) -> int:
     either trace (cost skip_cost). Every reading must be paired or skipped
     exactly once. Return the smallest total cost.
 
-    Bounds: 0 <= len(first), len(second) <= 1_000;
+    Bounds: 0 <= len(first), len(second) <= 430;
     0 <= readings <= 10**6; 0 <= skip_cost <= 10**6.
 
     >>> alignment_cost([1, 5, 9], [1, 9], 3)

@@ -4,7 +4,7 @@ def twin_pairs_in_windows(windows: list[list[int]]) -> list[int]:
     with lo <= p and p + 2 <= hi such that p + 2 is prime too. Return the
     counts in window order.
 
-    Bounds: 0 <= len(windows) <= 40_000; 1 <= lo <= hi <= 20_000_000.
+    Bounds: 0 <= len(windows) <= 8_600; 1 <= lo <= hi <= 4_300_000.
 
     >>> twin_pairs_in_windows([[1, 20], [5, 7], [6, 13], [14, 16]])
     [4, 1, 1, 0]

@@ -7,7 +7,7 @@ def cheapest_trip(n: int, roads: list[list[int]], start: int, goal: int) -> int:
     may also leave it unused. Return the minimum total cost of travelling from
     start to goal, or -1 if goal cannot be reached from start.
 
-    Bounds: 1 <= n <= 20_000; 0 <= len(roads) <= 50_000;
+    Bounds: 1 <= n <= 4_800; 0 <= len(roads) <= 12_000;
     0 <= u, v, start, goal < n; 0 <= cost <= 10**9.
 
     >>> cheapest_trip(4, [[0, 1, 5], [1, 3, 7], [0, 2, 2], [2, 3, 9]], 0, 3)
