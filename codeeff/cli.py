@@ -182,6 +182,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from codeeff.evaluate import EvaluateConfig, SamplesError, evaluate
+    from codeeff.executors.ray_cluster import RayExecutorError
     from codeeff.report import render, summarize_stored_run
     from codeeff.sandbox.base import SandboxError
     from codeeff.store import Store
@@ -203,12 +204,16 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     try:
         outcome = evaluate(
             args.samples, config, args.db, jobs=args.jobs, label=args.label,
-            progress=advance, on_plan=set_total,
+            progress=advance, on_plan=set_total, executor=args.executor, address=args.address,
         )  # fmt: skip
     except (SamplesError, FileNotFoundError) as error:
         bar.close()
         print(f"codeeff evaluate: {error}", file=sys.stderr)
         return 2
+    except RayExecutorError as error:
+        bar.close()
+        print(f"codeeff evaluate: {error}", file=sys.stderr)
+        return 1
     except SandboxError as error:
         bar.close()
         print(f"codeeff evaluate: the sandbox cannot start here ({error}); "
@@ -326,6 +331,21 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_executor_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--executor", choices=["local", "ray"], default="local",
+        help="where the sandboxes run: 'local', a process pool on this machine (--jobs), or "
+        "'ray', one pinned sandbox pair per CPU of a Ray cluster (needs "
+        "pip install 'codeeff[ray]'; codeeff and the problems folder on every node). "
+        "Results do not depend on it: a run may resume on either (default: %(default)s)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--address", metavar="ADDR",
+        help="with --executor ray: the Ray cluster to join, e.g. 10.0.0.1:6379 (default: "
+        "the cluster RAY_ADDRESS names or this machine runs, else a new local one)",
+    )  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="codeeff",
@@ -410,6 +430,7 @@ def build_parser() -> argparse.ArgumentParser:
         "inputs, so no sample can carry answers to inputs known in advance",
     )
     evaluate.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_executor_options(evaluate)
     evaluate.set_defaults(handler=cmd_evaluate)
 
     generation_options = argparse.ArgumentParser(add_help=False)
@@ -462,6 +483,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate_model.add_argument(
         "--input-seed", metavar="SEED", help="fix the inputs (default: fresh for each new run)"
     )
+    _add_executor_options(evaluate_model)
     evaluate_model.set_defaults(handler=cmd_evaluate_model)
 
     report = commands.add_parser("report", help="the metrics of stored runs, side by side")
@@ -478,7 +500,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "address", None) and args.executor != "ray":
+        parser.error("--address is for --executor ray")
     return args.handler(args)
 
 

@@ -242,8 +242,8 @@ def _case(ratios: list[float], reference_s: list[float]) -> CaseMeasurement:
     return CaseMeasurement(candidate_cpu_s=candidate, reference_cpu_s=reference_s)
 
 
-def test_a_case_is_decided_when_its_score_is_known_to_a_hundredth():
-    config = MeasureConfig(alpha=2.0)
+def test_a_case_is_decided_when_its_score_is_known_to_its_precision():
+    config = MeasureConfig(alpha=2.0, score_precision=0.01, reference_precision=0.02)
     steady = [0.010] * 9
     tight = _case([1.0, 1.002, 0.998, 1.001, 0.999, 1.0, 1.003, 0.997], steady)
     assert case_is_decided(tight, config)

@@ -38,6 +38,10 @@ from codeeff.executors.jobs import Job, JobResult, die_with_parent, init_worker,
 CORE_LOCKS = Path("/tmp/codeeff-ray-cores")  # node-local: one lock file per core
 
 
+class RayExecutorError(RuntimeError):
+    """The run cannot go on on Ray (no Ray installed, no worker left)."""
+
+
 def claim_core() -> tuple[int, IO[bytes]]:
     """The first core of this process's affinity that no other codeeff worker on this node
     holds, and the open lock file that holds it (the kernel drops the lock when the process
@@ -147,7 +151,7 @@ class _Scheduler:
         while len(done) < total:
             self.dispatch()
             if not self.in_flight:
-                raise RuntimeError(
+                raise RayExecutorError(
                     f"every Ray worker is gone with {total - len(done)} jobs left "
                     f"({'; '.join(self.lost[-3:])}); the results that finished are "
                     "stored: run the same command again to resume"
@@ -197,7 +201,7 @@ def run_ray(
         else:
             count, pin, gpus = min(int(resources.get("CPU", 0)), len(jobs_todo)), True, 0
             if not count:
-                raise RuntimeError(f"the Ray cluster offers no CPU ({resources})")
+                raise RayExecutorError(f"the Ray cluster offers no CPU ({resources})")
         # SPREAD: with fewer jobs than CPUs, actors on distinct nodes disturb each other less.
         worker = ray.remote(PinnedWorker).options(
             num_cpus=1, num_gpus=gpus, max_restarts=0, scheduling_strategy="SPREAD"
