@@ -260,10 +260,13 @@ def main() -> int:
         scale_s = scale_ms / 1e3
         n = calibrate(scale_s)
         for factor in factors:
-            # Alpha well above the factor: the slow one must be timed, never killed.
-            config = MeasureConfig(alpha=3.0 * factor)
-            if args.quick:
-                config = MeasureConfig(alpha=3.0 * factor, max_repeats=10)
+            # Alpha well above the factor: the slow one must be timed, never killed. The
+            # ratio is wanted to +-1% (the score's precision is the ratio's / (alpha - 1)).
+            alpha = 3.0 * factor
+            config = MeasureConfig(
+                alpha=alpha, score_precision=0.01 / (alpha - 1), reference_precision=0.01,
+                max_repeats=10 if args.quick else MeasureConfig.max_repeats,
+            )  # fmt: skip
             results = []
             for _ in range(trials):
                 calm = calm_in_process(factor, n, scale_s, budget)
