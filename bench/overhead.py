@@ -5,7 +5,7 @@ All figures are medians measured in this one run, on the same pinned CPU:
 - plain fork: fork + exit + wait of this (harness) process, no sandbox, no protocol;
 - local backend: one measured run of a no-op entry point, alternating between two
   warm sandboxes as measure.py alternates candidate and reference (request, start of
-  the child the zygote forked ahead, seccomp, call, encode, reap, scratch wipe, answer).
+  the child, seccomp, call, encode, reap, fresh scratch, answer; and the null runs).
 
     python bench/overhead.py [--runs 200]
 """
@@ -21,6 +21,8 @@ import time
 
 from codeeff.sandbox.base import SandboxLimits
 from codeeff.sandbox.local import LocalBackend, default_cpu
+
+TARGET_MS = 1.5  # issue 13: with two sandboxes alternating, as measure.py runs them
 
 
 def median_ms(samples: list[float]) -> float:
@@ -84,8 +86,8 @@ def main() -> None:
     print(f"local backend, no-op run : {run:7.3f} ms wall per run (child CPU {child_cpu:.3f} ms)")
     print(f"  ratio to python -c pass: {run / bare:6.3f}")
     print(f"  ratio to plain fork    : {run / fork:6.3f}  (beyond the fork: {run - fork:.3f} ms)")
-    verdict = "met" if run <= 2 else "NOT met"
-    print(f"  target: median wall per measured no-op run <= 2 ms -> {verdict}")
+    verdict = "met" if run <= TARGET_MS else "NOT met"
+    print(f"  target: median wall per measured no-op run <= {TARGET_MS} ms -> {verdict}")
 
 
 if __name__ == "__main__":
