@@ -12,7 +12,7 @@ def assign_clerks(clerks: int, visitors: list[tuple[int, int]]) -> list[int]:
     among clerks becoming idle at the same moment), starting at that moment.
     Return, for each visitor in order, the number of the clerk who serves them.
 
-    Bounds: 1 <= clerks <= 100_000; 0 <= len(visitors) <= 28_000;
+    Bounds: 1 <= clerks <= 100_000; 0 <= len(visitors) <= 32_000;
     0 <= arrival <= 10**9; 1 <= duration <= 10**6.
 
     >>> assign_clerks(2, [(0, 5), (1, 2), (2, 4), (3, 1), (6, 1)])

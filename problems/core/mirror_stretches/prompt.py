@@ -6,7 +6,7 @@ def count_mirror_stretches(beads: str, min_len: int) -> int:
     mirror stretches and have length j - i >= min_len.
 
     Bounds: 0 <= len(beads) <= 33_000; beads consists of lowercase ASCII
-    letters; 1 <= min_len <= 33_001. The answer may exceed 2**31.
+    letters; 1 <= min_len <= 33_001.
 
     >>> count_mirror_stretches("abaaba", 3)
     4

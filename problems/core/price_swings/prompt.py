@@ -4,8 +4,7 @@ def total_swing(prices: list[int]) -> int:
     the highest price in the window minus the lowest. Return the sum of the
     swings of all windows.
 
-    Bounds: 0 <= len(prices) <= 48_000; 0 <= prices[i] <= 10**9. The answer
-    can be far larger than 2**63.
+    Bounds: 0 <= len(prices) <= 48_000; 0 <= prices[i] <= 10**9.
 
     >>> total_swing([1, 3, 2])
     5
