@@ -37,7 +37,7 @@ PROBE_SOURCE = "def f():\n    return 1\n"  # what a probe sandbox holds: its `f`
 CODE_VERSION = "4"  # bump when a change to measurement makes old runs incomparable
 # 2: inputs salted per run; set members and dict keys compared type-strictly; the gate
 # also runs the random cases. 3: null baseline subtracted, state-free runs. 4: a case
-# stops once its score is known to +-0.01 (Hodges-Lehmann intervals); the gate is
+# stops once its score is known to +-0.03 (Hodges-Lehmann intervals); the gate is
 # answered in batches, one process each.
 
 
