@@ -12,9 +12,9 @@ per CPU, --jobs workers):
 
 Each mix runs on the old path (measure.LEGACY_MEASURE on the problems as they were
 before the stress levels shrank, --old-problems, extracted from git) and on the new
-path (today's defaults and problems). CPU-seconds per sample = the CPU of every process
-the evaluation ran (its own, its pool workers', their sandboxes' and the candidates',
-from getrusage of this process and its reaped children) / samples.
+path (today's defaults and problems). CPU-seconds per sample = the busy time of the CPUs
+the pool's workers are pinned to, over the evaluation (cpu_seconds) / samples: run the
+bench on an otherwise idle machine.
 
 Also checked, as the cost issue's acceptance asks:
 - the expert self-score on the new path, twice: eff@1 in [0.99, 1.01] in both runs,
@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -94,10 +93,19 @@ def mix_samples(suite: str, root: Path, mix: str) -> list[dict]:
 
 
 def cpu_seconds() -> float:
-    """CPU of this process and of every child it has reaped (and theirs, transitively)."""
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    """Busy time of the CPUs this process may use (where the pool pins its workers),
+    from /proc/stat: every process the evaluation runs (workers, sandboxes, their
+    children) counts, including those that die unreaped with their sandbox, which
+    getrusage misses. Anything else running on these CPUs counts too: run it alone."""
+    allowed = {f"cpu{cpu}" for cpu in os.sched_getaffinity(0)}
+    busy = 0
+    with open("/proc/stat") as handle:
+        for line in handle:
+            name, *fields = line.split()
+            if name in allowed:
+                values = [int(v) for v in fields]
+                busy += sum(values) - values[3] - values[4]  # all but idle and iowait
+    return busy / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
