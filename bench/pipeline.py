@@ -12,9 +12,8 @@ per CPU, --jobs workers):
 
 Each mix runs on the old path (measure.LEGACY_MEASURE on the problems as they were
 before the stress levels shrank, --old-problems, extracted from git) and on the new
-path (today's defaults and problems). CPU-seconds per sample = the busy time of the CPUs
-the pool's workers are pinned to, over the evaluation (cpu_seconds) / samples: run the
-bench on an otherwise idle machine.
+path (today's defaults and problems). CPU-seconds per sample = the CPU the evaluation
+used (its pool workers', their sandboxes', the candidates'; CpuCounter) / samples.
 
 Also checked, as the cost issue's acceptance asks:
 - the expert self-score on the new path, twice: eff@1 in [0.99, 1.01] in both runs,
@@ -41,6 +40,7 @@ from codeeff.evaluate import EvaluateConfig, evaluate
 from codeeff.measure import LEGACY_MEASURE, MeasureConfig
 from codeeff.problems import default_root, load_suite
 from codeeff.report import summarize_stored_run
+from codeeff.sandbox.cgroups import CgroupHost
 from codeeff.store import Store
 
 # The last commit before the stress levels of `core` were shrunk (issue 13).
@@ -92,20 +92,51 @@ def mix_samples(suite: str, root: Path, mix: str) -> list[dict]:
     return samples
 
 
-def cpu_seconds() -> float:
-    """Busy time of the CPUs this process may use (where the pool pins its workers),
-    from /proc/stat: every process the evaluation runs (workers, sandboxes, their
-    children) counts, including those that die unreaped with their sandbox, which
-    getrusage misses. Anything else running on these CPUs counts too: run it alone."""
-    allowed = {f"cpu{cpu}" for cpu in os.sched_getaffinity(0)}
-    busy = 0
-    with open("/proc/stat") as handle:
-        for line in handle:
-            name, *fields = line.split()
-            if name in allowed:
-                values = [int(v) for v in fields]
-                busy += sum(values) - values[3] - values[4]  # all but idle and iowait
-    return busy / os.sysconf("SC_CLK_TCK")
+class CpuCounter:
+    """CPU of this process and everything it starts, from a cgroup of its own.
+
+    The bench moves itself into a new cpuacct group; its pool workers are born there
+    and make their sandboxes' groups under it, and the kernel charges a group's CPU to
+    its ancestors as it is used, so the group's counter holds every worker's, sandbox's
+    and candidate's CPU, even of groups already removed, and nothing of other programs.
+    Without a writable cgroup, the busy time of the CPUs this process may use
+    (/proc/stat), which other programs inflate: run the bench alone then.
+    """
+
+    def __init__(self) -> None:
+        host = CgroupHost.probe()
+        parent = host.parents.get("cpuacct")
+        self.path: Path | None = None
+        if parent is not None:
+            path = parent / f"codeeff-pipeline-{os.getpid()}"
+            path.mkdir()
+            (path / "cgroup.procs").write_text(str(os.getpid()))
+            self.path = path / ("cpuacct.usage" if host.version == 1 else "cpu.stat")
+        self.source = "this bench's cgroup" if self.path else "/proc/stat busy time of its CPUs"
+
+    def close(self) -> None:
+        """Back into the parent group, and the bench's group removed."""
+        if self.path is not None:
+            group = self.path.parent
+            (group.parent / "cgroup.procs").write_text(str(os.getpid()))
+            group.rmdir()
+
+    def seconds(self) -> float:
+        if self.path is not None:
+            text = self.path.read_text()
+            if self.path.name == "cpuacct.usage":
+                return int(text) / 1e9
+            return next(int(v) for k, v in (ln.split() for ln in text.splitlines())
+                        if k == "usage_usec") / 1e6  # fmt: skip
+        allowed = {f"cpu{cpu}" for cpu in os.sched_getaffinity(0)}
+        busy = 0
+        with open("/proc/stat") as handle:
+            for line in handle:
+                name, *fields = line.split()
+                if name in allowed:
+                    values = [int(v) for v in fields]
+                    busy += sum(values) - values[3] - values[4]  # all but idle and iowait
+        return busy / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
@@ -132,9 +163,9 @@ def run_mix(args, mix: str, root: Path, measure: MeasureConfig, label: str, fold
         repetition=f"{label} {time.time()}", input_seed=SEED,
     )  # fmt: skip
     db = folder / "pipeline.db"
-    before, started = cpu_seconds(), time.perf_counter()
+    before, started = args.counter.seconds(), time.perf_counter()
     outcome = evaluate(path, config, db, jobs=args.jobs, label=label, root=root)
-    wall_s, cpu_s = time.perf_counter() - started, cpu_seconds() - before
+    wall_s, cpu_s = time.perf_counter() - started, args.counter.seconds() - before
     with Store(db) as store:
         summary = summarize_stored_run(store, outcome.run_id)
         results = store.results(outcome.run_id)
@@ -169,6 +200,15 @@ def main() -> int:
     parser.add_argument("--old-problems", default=OLD_PROBLEMS, help="git revision")
     parser.add_argument("--skip-old", action="store_true", help="new path only")
     args = parser.parse_args()
+    args.counter = CpuCounter()
+    print(f"CPU counted from {args.counter.source}", flush=True)
+    try:
+        return compare(args)
+    finally:
+        args.counter.close()
+
+
+def compare(args: argparse.Namespace) -> int:
     new_root, failures = default_root(), []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
