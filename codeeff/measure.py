@@ -54,6 +54,8 @@ WITNESS_CALM_FACTOR = 1.25
 # than a burst of load from another program, short enough to bound what an infinite
 # loop on a noisy host costs.
 MAX_DISTURBED_KILLS = 6
+# The most a candidate's kill limit is widened for a load that its witness showed.
+MAX_LOAD_SCALE = 4.0
 # Pause after a disturbed kill, doubled each time: retrying at once lands in the same
 # burst (a 10 ms case would spend every retry within a tenth of a second of it).
 SETTLE_PAUSE_S = 0.1
@@ -371,16 +373,20 @@ def _run_stress_case(
         """One timed candidate run; False if it is TLE.
 
         A kill is a strike only if the reference, run right after it (the witness), shows
-        the host calm; after a disturbed witness the kill is not evidence and the run is
-        measured again, after a pause for the disturbance to pass.
+        the host no slower than the limit allowed for; after a disturbed witness the kill
+        is not evidence and the run is measured again, after a pause for the disturbance
+        to pass, with the limit widened by the slowdown the witness showed (up to
+        MAX_LOAD_SCALE): under a load that does not pass, a kill then still tells a
+        candidate over alpha x the reference from one the load slowed as much as it.
         """
         case.limit_s = max(config.time_floor_s, config.alpha * case.reference_s)
         strikes = disturbed = 0
+        scale = 1.0
         while True:
+            limit_s = case.limit_s * scale
             result = _checked(
-                candidate.run(key, case.limit_s, _wall_limit(case.limit_s)), args, expected,
-                checker,
-            )  # fmt: skip
+                candidate.run(key, limit_s, _wall_limit(limit_s)), args, expected, checker
+            )
             case.candidate_peak_kb = max(case.candidate_peak_kb, result.maxrss_kb)
             case.candidate_extra_kb = max(case.candidate_extra_kb, result.peak_memory_kb)
             if result.verdict != Verdict.TLE:
@@ -388,7 +394,7 @@ def _run_stress_case(
             witness_s = run_reference(case.witness_cpu_s)
             # Where the floor sets the limit (a reference of microseconds), the witness's
             # own noise is no sign of a disturbance that could reach the limit.
-            if witness_s <= max(WITNESS_CALM_FACTOR * case.reference_s, case.limit_s / 2):
+            if witness_s <= max(WITNESS_CALM_FACTOR * case.reference_s * scale, limit_s / 2):
                 strikes += 1
                 if strikes >= config.tle_strikes:
                     case.verdict = Verdict.TLE
@@ -401,8 +407,10 @@ def _run_stress_case(
                     f"{label}: the host was too noisy to judge (the harness's fault, not the "
                     f"candidate's): {disturbed} times the candidate was killed and the "
                     f"reference, run right after it, took over {WITNESS_CALM_FACTOR}x its "
-                    f"median of {case.reference_s * 1e3:.2f} ms too",
+                    f"median of {case.reference_s * 1e3:.2f} ms too, the limit widened "
+                    f"{scale:.1f}x for it",
                 )
+            scale = min(MAX_LOAD_SCALE, max(scale, witness_s / case.reference_s))
             time.sleep(SETTLE_PAUSE_S * 2 ** (disturbed - 1))
         if result.verdict != Verdict.OK:
             case.verdict = result.verdict
