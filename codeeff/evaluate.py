@@ -32,13 +32,14 @@ from codeeff.store import Store, StoredResult
 
 MAX_SOLUTION_BYTES = 1 << 20
 # Slower tiers are timed with a looser limit so their real times are known (within it).
-TIER_CONFIG = MeasureConfig(alpha=10.0, min_repeats=3, max_repeats=3)
+# They are trusted code: one kill with a calm witness is evidence enough.
+TIER_CONFIG = MeasureConfig(alpha=10.0, min_repeats=3, max_repeats=3, tle_strikes=1)
 PROBE_SOURCE = "def f():\n    return 1\n"  # what a probe sandbox holds: its `f` answers 1
 CODE_VERSION = "4"  # bump when a change to measurement makes old runs incomparable
 # 2: inputs salted per run; set members and dict keys compared type-strictly; the gate
 # also runs the random cases. 3: null baseline subtracted, state-free runs. 4: a case
 # stops once its score is known to +-0.03 (Hodges-Lehmann intervals); the gate is
-# answered in batches, one process each.
+# answered in batches, one process each; a level stops at its first TLE case.
 
 
 class SamplesError(ValueError):

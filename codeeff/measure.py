@@ -480,7 +480,10 @@ def measure_solution(
                     reference.forget(key)
                     measured.cases.append(case)
                     if case.verdict == Verdict.TLE:
+                        # The level's time is over its limit whatever its other cases
+                        # take (the worst case counts): they are not run.
                         measured.verdict = Verdict.TLE
+                        break
     except _Failure as failure:
         outcome.verdict, outcome.error = failure.verdict, failure.error
         outcome.passed = False

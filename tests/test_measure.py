@@ -408,6 +408,21 @@ def test_kills_during_a_burst_that_slows_the_reference_too_are_not_tle(pauses):
     assert pauses == pytest.approx([measure.SETTLE_PAUSE_S])
 
 
+def test_a_level_stops_at_its_first_tle_case_and_the_next_level_is_still_run(pauses):
+    answer = sum(i * i for i in range(1000))
+    levels = [
+        LevelInputs("edge", 0, [(5,)], [30]),
+        LevelInputs("small", 1, [(1000,), (1000,)], [answer, answer]),
+        LevelInputs("large", 1, [(1000,)], [answer]),
+    ]
+    backend = _ScriptedBackend(_Host([]), {REFERENCE: _linear(1e-5), SLOW: _loops_on_large_inputs})
+    result = measure_solution(backend, SLOW, REFERENCE, "f", levels, config=FAST_CONFIG)
+    assert result.verdict == Verdict.TLE
+    small, large = result.levels[1:]
+    assert small.verdict == Verdict.TLE and len(small.cases) == 1  # its second case not run
+    assert large.verdict == Verdict.TLE and len(large.cases) == 1
+
+
 def test_a_load_that_does_not_pass_leaves_verdicts_right(pauses):
     # Every run after the first reference 3x slow: the limit follows the load.
     sustained = [1, 1] + [BURST] * 400
