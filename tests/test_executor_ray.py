@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
@@ -22,13 +23,18 @@ from pathlib import Path
 import pytest
 
 from codeeff.evaluate import EvaluateConfig, evaluate
-from codeeff.executors.ray_cluster import CORE_LOCKS
+from codeeff.executors.ray_cluster import CORE_LOCKS, RayExecutorError, run_ray
 from codeeff.measure import MeasureConfig
 from codeeff.store import Store
 from tests.fixtures.mini_suite import EXPERT, WRONG, write_mini_suite
 
 FAST = MeasureConfig(min_repeats=3, max_repeats=4)
 RAY = Path(sys.executable).parent / "ray"
+# The test clusters listen on every interface: only a process holding this token may join
+# or drive them. Explicit, so that a ~/.ray/auth_token left by a local ray.init() (which
+# `ray start --head` takes up, and a joining node does not) changes nothing. A process reads
+# it once, when it imports ray: one token serves every cluster this process starts.
+AUTH = {"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(32)}
 
 
 def _free_ports(count: int) -> list[int]:
@@ -63,10 +69,6 @@ def _stat(pid: int) -> list[str]:
     return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
 
 
-def _parent(pid: int) -> int:
-    return int(_stat(pid)[1])
-
-
 def _alive(pid: int) -> bool:
     try:
         return _stat(pid)[0] != "Z"
@@ -83,6 +85,7 @@ class LocalRayCluster:
     temp_dir: str = field(default_factory=lambda: tempfile.mkdtemp(prefix="codeeff-ray-"))
     address: str = ""
     sessions: list[int] = field(default_factory=list)
+    env: dict[str, str] = field(default_factory=lambda: dict(AUTH))
 
     def add_node(self, cpus: int = 1) -> int:
         """Start a node (the first is the head) offering `cpus` CPUs; returns its session."""
@@ -107,8 +110,9 @@ class LocalRayCluster:
         else:
             command += ["--address", self.address]
         starter = subprocess.Popen(
-            command, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-        )
+            command, start_new_session=True, env=dict(os.environ, **self.env),
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        )  # fmt: skip
         self.sessions.append(starter.pid)
         output = starter.communicate(timeout=120)[0].decode(errors="replace")
         if starter.returncode:
@@ -130,8 +134,12 @@ class LocalRayCluster:
 
 
 @pytest.fixture
-def two_nodes():
+def two_nodes(monkeypatch):
+    for name, value in AUTH.items():
+        monkeypatch.setenv(name, value)  # before ray is imported: the driver's token
     pytest.importorskip("ray", reason="the Ray executor's extra: pip install -e '.[ray]'")
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("two nodes of one pinned core each need two cores")
     cluster = LocalRayCluster()
     try:
         cluster.add_node()
@@ -141,9 +149,9 @@ def two_nodes():
         cluster.stop()
 
 
-def _core_holders() -> dict[int, int]:
-    """core -> pid of the process holding its codeeff lock (read from /proc/locks, which
-    takes no lock itself and so cannot disturb an actor claiming its core)."""
+def _core_holders() -> dict[int, tuple[int, int]]:
+    """core -> (pid, parent pid) of the process holding its codeeff lock, read from
+    /proc/locks (which takes no lock itself, so it cannot disturb an actor claiming one)."""
     inodes = {}
     for path in CORE_LOCKS.glob("*.lock"):
         try:
@@ -154,9 +162,12 @@ def _core_holders() -> dict[int, int]:
     for line in Path("/proc/locks").read_text().splitlines():
         fields = line.split()
         if len(fields) > 5 and fields[1] == "FLOCK" and fields[4].isdigit():
-            inode = int(fields[5].split(":")[2])
-            if inode in inodes:
-                holders[inodes[inode]] = int(fields[4])
+            core, pid = inodes.get(int(fields[5].split(":")[2])), int(fields[4])
+            try:
+                if core is not None:
+                    holders[core] = (pid, int(_stat(pid)[1]))
+            except OSError:
+                pass  # gone since
     return holders
 
 
@@ -187,30 +198,29 @@ def test_every_job_is_measured_once_on_pinned_cores_of_both_nodes(two_nodes, tmp
     rows = [("mini/alpha", EXPERT), ("mini/alpha", WRONG), ("mini/beta", EXPERT),
             ("mini/beta", WRONG), ("mini/alpha", EXPERT), ("mini/beta", EXPERT)]  # fmt: skip
     raylets = {two_nodes.raylet(session) for session in two_nodes.sessions}
-    seen: dict[int, tuple[int, set[int], int]] = {}  # core -> holder, its affinity, parent
+    seen: dict[int, tuple[int, set[int]]] = {}  # core -> its actor's raylet and affinity
 
     def look(_: int) -> None:
-        for core, pid in _core_holders().items():
+        for core, (pid, parent) in _core_holders().items():
             try:
-                seen[core] = (pid, os.sched_getaffinity(pid), _parent(pid))
-            except (OSError, ValueError):
+                if parent in raylets:
+                    seen[core] = (parent, os.sched_getaffinity(pid))
+            except OSError:
                 pass  # gone since
 
     outcome, calls, results = _evaluate_on(two_nodes, root, tmp_path, rows, look)
     planned = len(rows) + 2  # and each task's naive tier
     assert outcome.measured == planned and len(calls) == planned
     assert len({(r.sample_key, r.task_id) for r in results}) == len(results) == planned
-    verdicts = {(r.task_id, r.sample_key): r.verdict for r in results}
-    assert verdicts == {
-        ("mini/alpha", "line:1"): "OK", ("mini/alpha", "line:2"): "WA",
-        ("mini/beta", "line:3"): "OK", ("mini/beta", "line:4"): "WA",
-        ("mini/alpha", "line:5"): "OK", ("mini/beta", "line:6"): "OK",
-        ("mini/alpha", "tier:naive"): "OK", ("mini/beta", "tier:naive"): "OK",
-    }  # fmt: skip
+    verdicts = {r.sample_key: r.verdict for r in results if r.kind == "sample"}
+    assert verdicts == {"line:1": "OK", "line:2": "WA", "line:3": "OK", "line:4": "WA",
+                        "line:5": "OK", "line:6": "OK"}  # fmt: skip
+    # The naive tier is right (timed with a loose limit: OK, or TLE on a loaded machine).
+    assert {r.task_id for r in results if r.kind == "tier" and r.passed} == {
+        "mini/alpha", "mini/beta"}  # fmt: skip
     # One measuring actor per node, each pinned to the core whose lock it holds.
-    workers = {core: info for core, info in seen.items() if info[2] in raylets}
-    assert {info[2] for info in workers.values()} == raylets
-    assert all(affinity == {core} for core, (_, affinity, _) in workers.items())
+    assert {raylet for raylet, _ in seen.values()} == raylets
+    assert all(affinity == {core} for core, (_, affinity) in seen.items())
 
 
 def test_a_node_killed_mid_run_loses_no_job(two_nodes, tmp_path, capfd):
@@ -224,7 +234,7 @@ def test_a_node_killed_mid_run_loses_no_job(two_nodes, tmp_path, capfd):
     def kill_second_node(_: int) -> None:
         """Once its actor measures (it has a job in flight, or gets the next one)."""
         if not victims:
-            victims.extend(p for p in _core_holders().values() if _parent(p) == second)
+            victims.extend(p for p, parent in _core_holders().values() if parent == second)
             if victims:
                 os.kill(second, signal.SIGKILL)
 
@@ -233,7 +243,15 @@ def test_a_node_killed_mid_run_loses_no_job(two_nodes, tmp_path, capfd):
     assert outcome.measured == planned and len(calls) == planned
     assert len({(r.sample_key, r.task_id) for r in results}) == len(results) == planned
     assert {r.sample_key: r.verdict for r in results if r.kind == "sample"} == expected
-    assert all(r.verdict == "OK" for r in results if r.kind == "tier")
+    assert all(r.passed for r in results if r.kind == "tier")
     assert victims and "Ray worker lost" in capfd.readouterr().err
     # The dead node's actor died with its raylet instead of measuring on.
     assert not any(_alive(pid) for pid in victims)
+
+
+def test_nodes_without_the_problems_folder_give_a_clear_error(two_nodes, tmp_path):
+    job = ("line:1", "mini/alpha", "sample", EXPERT, FAST, "")
+    with pytest.raises(RayExecutorError) as raised:
+        run_ray([job], print, tmp_path / "absent", address=two_nodes.address)
+    message = str(raised.value)
+    assert "every Ray worker is gone" in message and "problems folder" in message, message

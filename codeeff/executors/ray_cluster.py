@@ -39,7 +39,7 @@ CORE_LOCKS = Path("/tmp/codeeff-ray-cores")  # node-local: one lock file per cor
 
 
 class RayExecutorError(RuntimeError):
-    """The run cannot go on on Ray (no Ray installed, no worker left)."""
+    """The run cannot go on on Ray (Ray missing, no cluster there, no worker left)."""
 
 
 def claim_core() -> tuple[int, IO[bytes]]:
@@ -89,11 +89,11 @@ def _import_ray() -> Any:
     try:
         import ray
     except ImportError:
-        raise RuntimeError("the Ray executor needs Ray: pip install 'codeeff[ray]'") from None
+        raise RayExecutorError("the Ray executor needs Ray: pip install 'codeeff[ray]'") from None
     return ray
 
 
-class _Scheduler:
+class Scheduler:
     """Hands jobs to free actors, task by task, and collects their results."""
 
     def __init__(self, ray: Any, jobs_todo: Sequence[Job], actors: list[Any]) -> None:
@@ -141,7 +141,8 @@ class _Scheduler:
         self.ray.kill(self.actors[actor], no_restart=True)  # if merely unreachable
         if job is not None:
             self.queues[job[1]].appendleft(job)
-        reason = (str(error).strip() or type(error).__name__).splitlines()[0]
+        # Ray's message ends with the cause (the exception of a worker that did not start).
+        reason = (str(error).strip().splitlines() or [type(error).__name__])[-1].strip()
         self.lost.append(f"{self.where.get(actor, 'a worker that did not start')}: {reason}")
         print(f"codeeff: Ray worker lost, {self.lost[-1]}; its jobs go to the others",
               file=sys.stderr)  # fmt: skip
@@ -190,7 +191,10 @@ def run_ray(
     ray = _import_ray()
     connected_here = not ray.is_initialized()
     if connected_here:
-        ray.init(address=address)
+        try:
+            ray.init(address=address)
+        except ConnectionError as error:
+            raise RayExecutorError(f"cannot join the Ray cluster at {address}: {error}") from None
     actors: list[Any] = []
     try:
         resources = ray.cluster_resources()
@@ -207,7 +211,7 @@ def run_ray(
             num_cpus=1, num_gpus=gpus, max_restarts=0, scheduling_strategy="SPREAD"
         )
         actors = [worker.remote(str(root), pin) for _ in range(count)]
-        _Scheduler(ray, jobs_todo, actors).run(len({(j[0], j[1]) for j in jobs_todo}), on_result)
+        Scheduler(ray, jobs_todo, actors).run(len({(j[0], j[1]) for j in jobs_todo}), on_result)
     finally:
         for actor in actors:
             ray.kill(actor, no_restart=True)  # frees their cores for the next run
