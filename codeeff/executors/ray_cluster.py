@@ -28,6 +28,7 @@ import fcntl
 import os
 import platform
 import sys
+import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -46,21 +47,29 @@ def claim_core() -> tuple[int, IO[bytes]]:
     """The first core of this process's affinity that no other codeeff worker on this node
     holds, and the open lock file that holds it (the kernel drops the lock when the process
     dies, however it dies). Ray itself pins nothing: two actors of a node would otherwise
-    share cores, and their timings would disturb each other."""
+    share cores, and their timings would disturb each other.
+
+    Within one cluster Ray never starts more actors on a node than it offers CPUs; all
+    cores held means another cluster's (or another run's) workers measure on this host,
+    or the node offers more CPUs than it has cores: the actor waits for a core, as a Ray
+    task waits for a CPU, and says so once."""
     CORE_LOCKS.mkdir(exist_ok=True)
     cores = sorted(os.sched_getaffinity(0))
-    for core in cores:
-        handle = open(CORE_LOCKS / f"{core}.lock", "ab")
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.close()
-            continue
-        return core, handle
-    raise RuntimeError(
-        f"no free core on {platform.node()}: codeeff workers hold all of {cores}; "
-        "this node offers Ray more CPUs than it has cores (ray start --num-cpus)"
-    )
+    waiting = False
+    while True:
+        for core in cores:
+            handle = open(CORE_LOCKS / f"{core}.lock", "ab")
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                handle.close()
+                continue
+            return core, handle
+        if not waiting:
+            print(f"codeeff: every core of {platform.node()} ({cores}) is held by another "
+                  "codeeff worker; this one waits for a free one", file=sys.stderr)  # fmt: skip
+            waiting = True
+        time.sleep(1.0)
 
 
 class PinnedWorker:
