@@ -1,10 +1,11 @@
 """The Ray executor: measurement jobs spread over the cores of a Ray cluster.
 
 Every CPU the cluster offers gets one Ray actor (`num_cpus=1`) that pins itself to a
-core of its own node no other codeeff worker there holds, then measures jobs through
-`measure_job`, as a local pool worker does. A job (a candidate and its reference,
-interleaved) runs whole in one actor, so on one core of one node: its ratios hold
-whichever node measured it, and nodes of different speeds can share a run.
+core of its own node no other codeeff worker there holds (waiting for one if all are
+held), then measures jobs through `measure_job`, as a local pool worker does. A job (a
+candidate and its reference, interleaved) runs whole in one actor, so on one core of one
+node: its ratios hold whichever node measured it, and nodes of different speeds can
+share a run.
 
 The driver (this process) is the scheduler: each actor has at most one job in flight, so
 the queue stays here, a lost actor loses only its one job (run again elsewhere), and a
