@@ -4,7 +4,8 @@ Every task's chosen tier is measured against the expert as evaluate does (same i
 same MeasureConfig, one pinned core), through a backend that records each sandboxed
 run's phase (gate, stress candidate, stress reference, witness, null baseline), its
 wall time (on a pinned, otherwise idle core this is the core's busy time: fork, set-up,
-the solution's work, encoding, exit, the harness's side) and the CPU charged to the
+the solution's work, encoding, exit, the harness's side), and the wall time of opening a
+sandbox, sending it the inputs and closing it and the CPU charged to the
 solution. Input generation and the expert's expected answers (trusted, in this
 process) are timed apart. Prints, per phase, runs and seconds per sample, and per task
 the total; the share of each phase is where a cheaper path must save.
@@ -35,7 +36,10 @@ from codeeff.sandbox.base import (
 )
 from codeeff.sandbox.local import LocalBackend, LocalSandbox, default_cpu
 
-PHASES = ("inputs", "gate", "stress candidate", "stress reference", "witness", "null")
+PHASES = (
+    "inputs", "open", "send inputs", "gate", "stress candidate", "stress reference", "witness",
+    "null", "close",
+)  # fmt: skip
 
 
 class Ledger:
@@ -64,7 +68,9 @@ class RecordingSandbox(Sandbox):
 
     def add_input(self, key: int, args: tuple) -> None:
         self.inputs[key] = id(args)
+        started = time.perf_counter()
         self.inner.add_input(key, args)
+        self.ledger.add("send inputs", time.perf_counter() - started)
 
     def forget(self, key: int) -> None:
         self.inputs.pop(key, None)
@@ -99,7 +105,9 @@ class RecordingSandbox(Sandbox):
         return batch
 
     def close(self) -> None:
+        started = time.perf_counter()
         self.inner.close()
+        self.ledger.add("close", time.perf_counter() - started)
 
 
 class RecordingBackend(SandboxBackend):
@@ -115,7 +123,9 @@ class RecordingBackend(SandboxBackend):
         self, source: str, entry_point: str, limits: SandboxLimits, cpu: int | None = None
     ) -> Sandbox:
         role = "candidate" if len(self.opened) % 2 == 0 else "reference"
+        started = time.perf_counter()
         inner = self.inner.open(source, entry_point, limits, cpu=cpu)
+        self.ledger.add("open", time.perf_counter() - started)
         sandbox = RecordingSandbox(inner, role, self.gate_inputs, self.ledger)
         self.opened.append(sandbox)
         return sandbox

@@ -24,7 +24,9 @@ import math
 import statistics
 import time
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
+from operator import countOf
 from typing import Any
 
 from codeeff.metrics import hodges_lehmann, hodges_lehmann_ci
@@ -59,6 +61,9 @@ MAX_LOAD_SCALE = 4.0
 # Pause after a disturbed kill, doubled each time: retrying at once lands in the same
 # burst (a 10 ms case would spend every retry within a tenth of a second of it).
 SETTLE_PAUSE_S = 0.1
+# Right answers to one input remembered by their bytes (`_checked`): two solutions, and
+# room for an answer whose encoding varies between runs (a set's order may).
+MAX_ACCEPTED_ANSWERS = 4
 
 
 @dataclass
@@ -215,7 +220,17 @@ def outputs_equal(expected: Any, actual: Any) -> bool:
     if type(expected) is not type(actual):
         return False
     if isinstance(expected, (list, tuple)):
-        return len(expected) == len(actual) and all(map(outputs_equal, expected, actual))
+        if len(expected) != len(actual):
+            return False
+        # Members all of one scalar type on both sides (the usual answer): == compares them
+        # at C speed and means the same as below; only floats (nan) may need the walk.
+        kind = _single_type(expected)
+        if kind in _SCALARS and _single_type(actual) is kind:
+            if expected == actual:
+                return True
+            if kind is not float:
+                return False
+        return all(map(outputs_equal, expected, actual))
     if isinstance(expected, dict):
         return _same_members(expected, actual) and all(
             outputs_equal(value, actual[key]) for key, value in expected.items()
@@ -225,6 +240,17 @@ def outputs_equal(expected: Any, actual: Any) -> bool:
     if isinstance(expected, float) and math.isnan(expected):
         return math.isnan(actual)
     return expected == actual
+
+
+_SCALARS = frozenset({int, str, bytes, bool, float, type(None)})
+
+
+def _single_type(items: list | tuple) -> type | None:
+    """The type all members share, or None (mixed or empty)."""
+    if not items:
+        return None
+    first = type(items[0])
+    return first if countOf(map(type, items), first) == len(items) else None
 
 
 def _same_members(expected, actual) -> bool:
@@ -275,7 +301,20 @@ class _Failure(Exception):
         self.verdict, self.error = verdict, error
 
 
-def _checked(result: RunResult, args: tuple, expected: Any, checker: Checker | None) -> RunResult:
+def _checked(
+    result: RunResult,
+    args: tuple,
+    expected: Any,
+    checker: Checker | None,
+    accepted: list[bytes] | None = None,
+) -> RunResult:
+    """The result, WA if its answer is wrong. `accepted`: encoded answers already judged
+    right for these args (one input's runs, both solutions): an answer with the same bytes
+    decodes to the same value, so it is right without another comparison (a deterministic
+    checker gives the same verdict on the same value). Right answers are added to it. A
+    list, not a set: hashing a new answer's bytes costs more than comparing them."""
+    if result.verdict == Verdict.OK and accepted is not None and result.answer in accepted:
+        return result
     if result.verdict == Verdict.OK:
         try:
             correct = (checker or (lambda _a, e, o: outputs_equal(e, o)))(
@@ -286,6 +325,9 @@ def _checked(result: RunResult, args: tuple, expected: Any, checker: Checker | N
         if not correct:
             result.verdict = Verdict.WA
             result.error = result.error or "wrong answer"
+        elif accepted is not None and result.answer is not None:
+            if len(accepted) < MAX_ACCEPTED_ANSWERS:
+                accepted.append(result.answer)
     return result
 
 
@@ -353,12 +395,14 @@ def _run_stress_case(
     label: str,
 ) -> CaseMeasurement:
     case = CaseMeasurement()
+    accepted: list[bytes] = []
 
     def run_reference(series: list[float] | None = None) -> float:
         """One checked reference run, its time appended to `series` (the timed series by
         default, the witnesses otherwise) and returned."""
         limit = max(config.time_floor_s, 10 * (case.reference_s if case.reference_cpu_s else 1.0))
-        result = _checked(reference.run(key, limit, _wall_limit(limit)), args, expected, checker)
+        run = reference.run(key, limit, _wall_limit(limit))
+        result = _checked(run, args, expected, checker, accepted)
         if result.verdict != Verdict.OK:
             raise _Failure(
                 Verdict.SANDBOX_ERROR,
@@ -384,9 +428,8 @@ def _run_stress_case(
         scale = 1.0
         while True:
             limit_s = case.limit_s * scale
-            result = _checked(
-                candidate.run(key, limit_s, _wall_limit(limit_s)), args, expected, checker
-            )
+            run = candidate.run(key, limit_s, _wall_limit(limit_s))
+            result = _checked(run, args, expected, checker, accepted)
             case.candidate_peak_kb = max(case.candidate_peak_kb, result.maxrss_kb)
             case.candidate_extra_kb = max(case.candidate_extra_kb, result.peak_memory_kb)
             if result.verdict != Verdict.TLE:
@@ -435,6 +478,11 @@ def _run_stress_case(
     return case
 
 
+def sandbox_limits(config: MeasureConfig) -> SandboxLimits:
+    """The limits both sandboxes of a measurement are opened with."""
+    return SandboxLimits(memory_mb=config.memory_mb)
+
+
 def measure_solution(
     backend: SandboxBackend,
     candidate_source: str,
@@ -444,13 +492,18 @@ def measure_solution(
     checker: Checker | None = None,
     config: MeasureConfig = MeasureConfig(),
     cpu: int | None = None,
+    reference: Callable[[], Sandbox] | None = None,
 ) -> SolutionMeasurement:
     """Gate on levels[0], then time every later level against the reference.
 
+    The reference's sandbox is opened only once the gate has passed (a wrong sample needs
+    none). `reference`, if given, returns an open sandbox holding `reference_source` on
+    `cpu` with this config's limits, which the caller keeps for the next solution of the
+    same problem (starting one costs ~90 ms); otherwise one is opened here and closed.
     Never raises for anything the candidate does; a broken sandbox or reference gives
     verdict SANDBOX_ERROR.
     """
-    limits = SandboxLimits(memory_mb=config.memory_mb)
+    limits = sandbox_limits(config)
     outcome = SolutionMeasurement(Verdict.OK, passed=True)
     try:
         candidate = backend.open(candidate_source, entry_point, limits, cpu=cpu)
@@ -460,30 +513,18 @@ def measure_solution(
         return SolutionMeasurement(Verdict.SANDBOX_ERROR, passed=False, error=str(error))
     outcome.guarantees = candidate.guarantees.as_dict()
     try:
-        with candidate, backend.open(reference_source, entry_point, limits, cpu=cpu) as reference:
+        with candidate, ExitStack() as owned:
             gate = LevelMeasurement(levels[0].name, levels[0].weight)
             outcome.levels.append(gate)
             _run_gate(candidate, levels[0], gate, checker, config)
-            for level in levels[1:]:
-                measured = LevelMeasurement(level.name, level.weight)
-                outcome.levels.append(measured)
-                for key, (args, expected) in enumerate(
-                    zip(level.cases, level.expected, strict=True)
-                ):
-                    candidate.add_input(key, args)
-                    reference.add_input(key, args)
-                    label = f"level {level.name} case {key}"
-                    case = _run_stress_case(
-                        candidate, reference, key, args, expected, checker, config, label
-                    )
-                    candidate.forget(key)
-                    reference.forget(key)
-                    measured.cases.append(case)
-                    if case.verdict == Verdict.TLE:
-                        # The level's time is over its limit whatever its other cases
-                        # take (the worst case counts): they are not run.
-                        measured.verdict = Verdict.TLE
-                        break
+            if len(levels) > 1:
+                if reference is None:
+                    opened = backend.open(reference_source, entry_point, limits, cpu=cpu)
+                    owned.enter_context(opened)
+                _run_stress_levels(
+                    candidate, opened if reference is None else reference(), levels[1:],
+                    checker, config, outcome,
+                )  # fmt: skip
     except _Failure as failure:
         outcome.verdict, outcome.error = failure.verdict, failure.error
         outcome.passed = False
@@ -497,3 +538,37 @@ def measure_solution(
     if any(level.verdict == Verdict.TLE for level in outcome.levels):
         outcome.verdict = Verdict.TLE
     return outcome
+
+
+def _run_stress_levels(
+    candidate: Sandbox,
+    reference: Sandbox,
+    levels: Sequence[LevelInputs],
+    checker: Checker | None,
+    config: MeasureConfig,
+    outcome: SolutionMeasurement,
+) -> None:
+    """Each case of each level timed against the reference; its input is in both
+    sandboxes only while it is measured (a zygote holding every level's input would make
+    each fork and exit dearer), and leaves the reference's even when the case fails: the
+    caller may keep that sandbox for the next solution."""
+    for level in levels:
+        measured = LevelMeasurement(level.name, level.weight)
+        outcome.levels.append(measured)
+        for key, (args, expected) in enumerate(zip(level.cases, level.expected, strict=True)):
+            candidate.add_input(key, args)
+            reference.add_input(key, args)
+            try:
+                case = _run_stress_case(
+                    candidate, reference, key, args, expected, checker, config,
+                    f"level {level.name} case {key}",
+                )  # fmt: skip
+            finally:
+                reference.forget(key)
+            candidate.forget(key)
+            measured.cases.append(case)
+            if case.verdict == Verdict.TLE:
+                # The level's time is over its limit whatever its other cases take (the
+                # worst case counts): they are not run.
+                measured.verdict = Verdict.TLE
+                break

@@ -341,6 +341,36 @@ def test_report_on_an_empty_database_is_a_clear_error(tmp_path, capsys):
     assert "no runs" in capsys.readouterr().err
 
 
+def test_a_worker_starts_one_reference_per_task_and_replaces_one_that_died(mini_root):
+    """Jobs of one task in a row share the worker's reference sandbox; a kept one whose
+    process died is replaced, and no job is judged with it."""
+    from codeeff.executors import jobs
+    from codeeff.sandbox.local import default_cpu
+    from tests.test_measure import CountingBackend
+
+    affinity = os.sched_getaffinity(0)
+    jobs.init_worker(default_cpu(), str(mini_root))  # pins this process: undone below
+    counting = CountingBackend(jobs._worker_state["backend"])
+    jobs._worker_state["backend"] = counting
+    try:
+
+        def verdict(key: str, task: str, source: str) -> str:
+            return jobs.measure_job((key, f"mini/{task}", "sample", source, FAST, "s"))[3][
+                "verdict"
+            ]
+
+        assert [verdict(str(i), "alpha", EXPERT) for i in range(3)] == ["OK"] * 3
+        assert counting.opened == 4  # three candidates, one reference
+        assert verdict("w", "alpha", WRONG) == "WA" and counting.opened == 5  # the kept reference
+        jobs._worker_state["reference"][1].process.kill()
+        assert verdict("3", "alpha", EXPERT) == "OK"
+        assert verdict("4", "beta", EXPERT) == "OK"  # another task: its own reference
+        assert jobs._worker_state["reference"][0][0] == "mini/beta"
+    finally:
+        jobs.drop_kept_reference()
+        os.sched_setaffinity(0, affinity)
+
+
 def test_pool_pins_cpu_workers_but_leaves_the_gpu_worker_its_cores():
     """A GPU suite's single worker must stay unpinned: the GPU runner splits the cores
     it is given between the candidate's and the trusted process."""

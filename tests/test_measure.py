@@ -22,6 +22,7 @@ from codeeff.sandbox.base import (
     RunResult,
     Sandbox,
     SandboxBackend,
+    SandboxError,
     SandboxLimits,
     Verdict,
 )
@@ -41,10 +42,10 @@ def _levels(*sizes: int) -> list[LevelInputs]:
     ]
 
 
-def _measure(backend, source, levels=None, **kwargs):
+def _measure(backend, source, levels=None, kept=None, **kwargs):
     return measure_solution(
         backend, source, kwargs.pop("reference", REFERENCE), "f", levels or _levels(100_000),
-        config=kwargs.pop("config", FAST_CONFIG), cpu=default_cpu(), **kwargs,
+        config=kwargs.pop("config", FAST_CONFIG), cpu=default_cpu(), reference=kept, **kwargs,
     )  # fmt: skip
 
 
@@ -221,6 +222,64 @@ def test_checker_decides_correctness(backend):
     assert result.verdict == Verdict.OK
 
 
+class CountingBackend(SandboxBackend):
+    """The real backend, counting the sandboxes it opens."""
+
+    name = "counting"
+
+    def __init__(self, inner: SandboxBackend):
+        self.inner, self.opened = inner, 0
+
+    def open(self, source, entry_point, limits, cpu=None):
+        self.opened += 1
+        return self.inner.open(source, entry_point, limits, cpu=cpu)
+
+    def guarantees(self):
+        return self.inner.guarantees()
+
+
+def test_a_sample_failing_the_gate_never_starts_a_reference(backend):
+    counting = CountingBackend(backend)
+    assert _measure(counting, "def f(n):\n    return 0\n").verdict == Verdict.WA
+    assert counting.opened == 1
+
+
+def test_a_kept_reference_serves_the_next_solution_and_keeps_no_input(backend):
+    counting = CountingBackend(backend)
+    limits = measure.sandbox_limits(FAST_CONFIG)
+    with backend.open(REFERENCE, "f", limits, cpu=default_cpu()) as kept:
+        wrong = "def f(n):\n    return sum(i * i for i in range(n)) + (n > 1000)\n"
+        for source, verdict in (
+            (REFERENCE, Verdict.OK),
+            (wrong, Verdict.WA),
+            (REFERENCE, Verdict.OK),
+        ):
+            result = _measure(counting, source, reference=REFERENCE, kept=lambda: kept)
+            assert result.verdict == verdict
+            # A case's input leaves the kept sandbox when the case ends, even a failed one.
+            with pytest.raises(SandboxError, match="no input"):
+                kept.run(0, 1.0, 2.0)
+        assert counting.opened == 3  # the candidates only
+
+
+def test_a_right_answer_is_checked_once_per_case_not_once_per_run(backend):
+    calls = []
+
+    def checker(args, expected, actual):
+        calls.append(args)
+        return actual == expected
+
+    config = MeasureConfig(min_repeats=6, max_repeats=6)
+    result = measure_solution(
+        backend, REFERENCE, REFERENCE, "f", _levels(100_000), checker=checker, config=config,
+        cpu=default_cpu(),
+    )  # fmt: skip
+    case = result.levels[1].cases[0]
+    assert result.verdict == Verdict.OK and len(case.candidate_cpu_s) == 6
+    # 3 gate cases; then one check of the stress answer, whose bytes every later run repeats.
+    assert len(calls) == 4
+
+
 def test_outputs_equal_is_type_strict():
     assert outputs_equal([1, (2, 3)], [1, (2, 3)])
     assert not outputs_equal([1], (1,))
@@ -234,6 +293,12 @@ def test_outputs_equal_is_type_strict():
     assert not outputs_equal(frozenset({True}), frozenset({1}))
     assert not outputs_equal({(1, 2)}, {(1.0, 2)})
     assert not outputs_equal({1: "a"}, {1.0: "a"})
+    # Lists of one scalar type are compared at C speed: the types must still match.
+    assert outputs_equal([1, 2, 3], [1, 2, 3]) and not outputs_equal([1, 2, 3], [1, 2, 4])
+    assert not outputs_equal([1, 1], [True, 1]) and not outputs_equal([1, 1], [1, True])
+    assert not outputs_equal([0, 1], [0.0, 1.0]) and not outputs_equal(["a"], [b"a"])
+    assert outputs_equal([1.5, float("nan")], [1.5, float("nan")])
+    assert not outputs_equal([1.5, float("nan")], [1.5, 2.0])
 
 
 def _case(ratios: list[float], reference_s: list[float]) -> CaseMeasurement:

@@ -55,6 +55,11 @@ class RunResult:
     maxrss_kb: int = 0
     cgroup_cpu_s: float | None = None  # the sandbox cgroup's CPU in the same window
     error: str = ""
+    # The answer as the candidate's process encoded it (backends that receive one): the
+    # same bytes as an answer already judged right are the same answer, so the caller
+    # need not compare it again (a deep comparison of a large answer in the harness cost
+    # more than the run that made it).
+    answer: bytes | None = None
 
 
 @dataclass

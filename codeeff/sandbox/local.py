@@ -641,6 +641,7 @@ def judge_answer(result: RunResult, kind: str, payload: bytes) -> RunResult:
     else:
         try:
             result.output = codec.decode(payload)
+            result.answer = payload
         except codec.CodecError as error:
             result.verdict, result.error = Verdict.WA, _clip(f"malformed answer: {error}")
     return result

@@ -641,10 +641,12 @@ def serve(in_fd: int, out_fd: int, scratch_bytes: int) -> None:
             header, data = measure_child(NULL_CODE, "f", (), request, isolation, seccomp)
             codec.write_frame(out_fd, header, data)
         elif op == "run":
-            if request.get("batch"):
-                args = [inputs[key] for key in request["keys"]]
-            else:
-                args = inputs[request["key"]]
+            keys = request["keys"] if request.get("batch") else [request["key"]]
+            missing = [key for key in keys if key not in inputs]
+            if missing:  # the harness's mistake: said, and the sandbox stays usable
+                codec.write_frame(out_fd, {"op": "error", "error": f"no input {missing}"})
+                continue
+            args = [inputs[key] for key in keys] if request.get("batch") else inputs[keys[0]]
             header, data = measure_child(code, entry_point, args, request, isolation, seccomp)
             codec.write_frame(out_fd, header, data)
         elif op == "forget":
