@@ -10,7 +10,7 @@ solution. Input generation and the expert's expected answers (trusted, in this
 process) are timed apart. Prints, per phase, runs and seconds per sample, and per task
 the total; the share of each phase is where a cheaper path must save.
 
-    python bench/cost_profile.py [--suite core] [--tier expert] [--tasks a,b] [--path legacy]
+    python bench/cost_profile.py [--suite core] [--tier expert] [--tasks a,b]
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from dataclasses import asdict
 
 from codeeff.evaluate import EvaluateConfig
 from codeeff.executors.jobs import problem_levels
-from codeeff.measure import LEGACY_MEASURE, MeasureConfig, measure_solution
+from codeeff.measure import MeasureConfig, measure_solution
 from codeeff.problems import default_root, load_suite
 from codeeff.sandbox.base import (
     BatchResult,
@@ -139,10 +139,6 @@ def main() -> int:
     parser.add_argument("--suite", default="core")
     parser.add_argument("--tier", default="expert", help="the tier measured as the sample")
     parser.add_argument("--tasks", default="", help="comma-separated task names (default all)")
-    parser.add_argument(
-        "--path", default="new", choices=("new", "legacy"),
-        help="legacy: measure.LEGACY_MEASURE (a process per gate case, the old stopping rule)",
-    )  # fmt: skip
     args = parser.parse_args()
     cpu = default_cpu()
     if cpu is not None:
@@ -152,8 +148,7 @@ def main() -> int:
     if args.tasks:
         wanted = {f"{args.suite}/{t}" if "/" not in t else t for t in args.tasks.split(",")}
         problems = [p for p in problems if p.task_id in wanted]
-    measure = LEGACY_MEASURE if args.path == "legacy" else MeasureConfig()
-    config = EvaluateConfig(suite=args.suite, measure=measure)
+    config = EvaluateConfig(suite=args.suite, measure=MeasureConfig())
     totals: dict[str, Ledger] = defaultdict(Ledger)
     print(f"pinned to CPU {cpu}; {len(problems)} tasks; tier {args.tier} as the sample")
     header = f"{'task':28s} {'total s':>8s} " + " ".join(f"{p[:14]:>14s}" for p in PHASES)

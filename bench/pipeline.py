@@ -10,18 +10,20 @@ per CPU, --jobs workers):
   the gate's, so it passes the gate and fails on stress inputs) and a timeout (the
   expert, but endless on such inputs); the tiers measured once per task.
 
-Each mix runs on the old path (measure.LEGACY_MEASURE on the problems as they were
-before the stress levels shrank, --old-problems, extracted from git) and on the new
-path (today's defaults and problems). CPU-seconds per sample = the CPU the evaluation
-used (its pool workers', their sandboxes', the candidates'; CpuCounter) / samples.
+Each mix runs on the old path and on the new one. The old path is the code and the
+problems as they were when the cost issue was filed (--old, a git revision: the last
+commit before its first change), taken from git into a temporary folder and run there
+in a child process, so that none of the later savings reach it. The new path is this
+checkout. CPU-seconds per sample = the CPU the evaluation used (its pool workers',
+their sandboxes', the candidates'; CpuCounter) / samples.
 
 Also checked, as the cost issue's acceptance asks:
 - the expert self-score on the new path, twice: eff@1 in [0.99, 1.01] in both runs,
   |difference| <= 0.01, per-task score within +-0.03 of 1 for >= 95% of tasks;
-- the model-like mix's verdicts on the new path equal the old measurement path's on the
-  same problems and inputs (the same --input-seed).
+- the model-like mix's verdicts on the new path equal the old code's on today's
+  problems with the same inputs (the same --input-seed).
 
-    python bench/pipeline.py [--suite core] [--jobs 2] [--old-problems REV] [--skip-old]
+    python bench/pipeline.py [--suite core] [--jobs 2] [--old REV] [--skip-old]
 """
 
 from __future__ import annotations
@@ -37,14 +39,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from codeeff.evaluate import EvaluateConfig, evaluate
-from codeeff.measure import LEGACY_MEASURE, MeasureConfig
+from codeeff.measure import MeasureConfig
 from codeeff.problems import default_root, load_suite
 from codeeff.report import summarize_stored_run
 from codeeff.sandbox.cgroups import CgroupHost
 from codeeff.store import Store
 
-# The last commit before the stress levels of `core` were shrunk (issue 13).
-OLD_PROBLEMS = "a1c511e"
+# The last commit before the cost issue's (13) first change: its code path and problems.
+OLD_CODE = "a86c837"
 SEED = "pipeline-bench"
 WRAPPERS = {
     "wrong": "return (_result, 0) if _big else _result",
@@ -157,12 +159,32 @@ class Evaluation:
         return self.cpu_s / self.samples
 
 
-def run_mix(args, mix: str, root: Path, measure: MeasureConfig, label: str, folder: Path):
+def _write_samples(args, mix: str, root: Path, label: str, folder: Path) -> tuple[Path, int]:
     samples = mix_samples(args.suite, root, mix)
     path = folder / f"{label}.jsonl"
     path.write_text("".join(json.dumps(s) + "\n" for s in samples))
+    return path, len(samples)
+
+
+def _report(label: str, samples: int, wall_s: float, cpu_s: float, stored: dict) -> Evaluation:
+    summary = stored["summary"]
+    scores = {task: values["eff@1"] for task, values in summary["tasks"].items()}
+    result = Evaluation(label, samples, wall_s, cpu_s, summary["summary"], stored["verdicts"],
+                        scores)  # fmt: skip
+    print(
+        f"{label:28s} {samples:4d} samples  wall {wall_s:7.1f} s  CPU {cpu_s:8.1f} s  "
+        f"{result.per_sample:7.2f} CPU-s/sample  pass@1 {result.summary['pass@1']:.4f}  "
+        f"eff@1 {result.summary['eff@1']:.4f}",
+        flush=True,
+    )
+    return result
+
+
+def run_mix(args, mix: str, root: Path, label: str, folder: Path) -> Evaluation:
+    """One mix evaluated by this checkout, in this process."""
+    path, samples = _write_samples(args, mix, root, label, folder)
     config = EvaluateConfig(
-        suite=args.suite, measure=measure, measure_tiers=mix == "model-like",
+        suite=args.suite, measure=MeasureConfig(), measure_tiers=mix == "model-like",
         repetition=f"{label} {time.time()}", input_seed=SEED,
     )  # fmt: skip
     db = folder / "pipeline.db"
@@ -171,27 +193,58 @@ def run_mix(args, mix: str, root: Path, measure: MeasureConfig, label: str, fold
     wall_s, cpu_s = time.perf_counter() - started, args.counter.seconds() - before
     with Store(db) as store:
         summary = summarize_stored_run(store, outcome.run_id)
-        results = store.results(outcome.run_id)
-        verdicts = {r.sample_key: r.verdict for r in results if r.kind == "sample"}
-    scores = {task: values["eff@1"] for task, values in summary["tasks"].items()}
-    result = Evaluation(label, len(samples), wall_s, cpu_s, summary["summary"], verdicts, scores)
-    print(
-        f"{label:28s} {len(samples):4d} samples  wall {wall_s:7.1f} s  CPU {cpu_s:8.1f} s  "
-        f"{result.per_sample:7.2f} CPU-s/sample  pass@1 {result.summary['pass@1']:.4f}  "
-        f"eff@1 {result.summary['eff@1']:.4f}",
-        flush=True,
-    )
-    return result
+        verdicts = {r.sample_key: r.verdict for r in store.results(outcome.run_id)
+                    if r.kind == "sample"}  # fmt: skip
+    return _report(label, samples, wall_s, cpu_s, {"summary": summary, "verdicts": verdicts})
 
 
-def old_problems(revision: str, folder: Path) -> Path:
-    """problems/ and reference_solutions/ as they were at `revision`, in a folder."""
-    target = folder / "old-problems"
+# Run by the old code's interpreter, its tree first on the path (the spawned pool workers
+# inherit the path, the sandboxes copy the old worker): evaluate one samples file and
+# print what the bench needs as JSON.
+OLD_RUNNER = """
+import json, sys
+tree, samples, db, root, suite, jobs, tiers, label, seed = sys.argv[1:10]
+sys.path.insert(0, tree)
+from pathlib import Path
+import codeeff
+assert codeeff.__file__.startswith(tree), codeeff.__file__
+from codeeff.evaluate import EvaluateConfig, evaluate
+from codeeff.report import summarize_stored_run
+from codeeff.store import Store
+config = EvaluateConfig(suite=suite, measure_tiers=tiers == "1", repetition=label,
+                        input_seed=seed)
+outcome = evaluate(samples, config, db, jobs=int(jobs), label=label, root=Path(root))
+with Store(db) as store:
+    summary = summarize_stored_run(store, outcome.run_id)
+    verdicts = {r.sample_key: r.verdict for r in store.results(outcome.run_id)
+                if r.kind == "sample"}
+print(json.dumps({"summary": summary, "verdicts": verdicts}))
+"""
+
+
+def run_mix_old(args, mix: str, tree: Path, root: Path, label: str, folder: Path) -> Evaluation:
+    """One mix evaluated by the old code (`tree`) on the problems under `root`."""
+    path, samples = _write_samples(args, mix, root, label, folder)
+    command = [
+        sys.executable, "-c", OLD_RUNNER, str(tree), str(path), str(folder / "old.db"),
+        str(root), args.suite, str(args.jobs), "1" if mix == "model-like" else "0",
+        f"{label} {time.time()}", SEED,
+    ]  # fmt: skip
+    before, started = args.counter.seconds(), time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, cwd=folder)
+    wall_s, cpu_s = time.perf_counter() - started, args.counter.seconds() - before
+    if done.returncode != 0:
+        raise RuntimeError(f"the old code failed on {label}:\n{done.stderr[-3000:]}")
+    return _report(label, samples, wall_s, cpu_s, json.loads(done.stdout.splitlines()[-1]))
+
+
+def old_tree(revision: str, folder: Path) -> Path:
+    """The repository as it was at `revision` (code and problems), in a folder."""
+    target = folder / "old"
     target.mkdir()
     archive = subprocess.run(
-        ["git", "-C", str(default_root()), "archive", revision, "problems", "reference_solutions"],
-        check=True, capture_output=True,
-    ).stdout  # fmt: skip
+        ["git", "-C", str(default_root()), "archive", revision], check=True, capture_output=True
+    ).stdout
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
     return target
 
@@ -200,7 +253,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--suite", default="core")
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
-    parser.add_argument("--old-problems", default=OLD_PROBLEMS, help="git revision")
+    parser.add_argument("--old", default=OLD_CODE, help="git revision of the old path")
     parser.add_argument("--skip-old", action="store_true", help="new path only")
     args = parser.parse_args()
     args.counter = CpuCounter()
@@ -215,19 +268,18 @@ def compare(args: argparse.Namespace) -> int:
     new_root, failures = default_root(), []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        new = {mix: run_mix(args, mix, new_root, MeasureConfig(), f"new {mix}", folder)
+        new = {mix: run_mix(args, mix, new_root, f"new {mix}", folder)
                for mix in ("expert", "slowest", "model-like")}  # fmt: skip
-        second = run_mix(args, "expert", new_root, MeasureConfig(), "new expert (again)", folder)
-        same_inputs = run_mix(
-            args, "model-like", new_root, LEGACY_MEASURE, "old path, new problems", folder
-        )
+        second = run_mix(args, "expert", new_root, "new expert (again)", folder)
+        tree = old_tree(args.old, folder)
+        same_inputs = run_mix_old(args, "model-like", tree, new_root, "old code, new problems",
+                                  folder)  # fmt: skip
         old = {}
         if not args.skip_old:
-            old_root = old_problems(args.old_problems, folder)
-            old = {mix: run_mix(args, mix, old_root, LEGACY_MEASURE, f"old {mix}", folder)
+            old = {mix: run_mix_old(args, mix, tree, tree, f"old {mix}", folder)
                    for mix in ("expert", "slowest", "model-like")}  # fmt: skip
 
-    print("\nCPU-seconds per sample (old: legacy path, old problems; new: today's)")
+    print(f"\nCPU-seconds per sample (old: code and problems at {args.old}; new: this checkout)")
     for mix in ("expert", "slowest", "model-like"):
         line = f"  {mix:11s} new {new[mix].per_sample:7.2f}"
         if mix in old:

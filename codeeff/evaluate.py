@@ -271,10 +271,7 @@ def evaluate(
         if config.measure_tiers:
             for task_id in sorted({s.task_id for s in samples_file.samples}):
                 problem = problems[task_id]
-                tier_config = replace(
-                    TIER_CONFIG, memory_mb=problem.limits.memory_mb,
-                    gate_batches=config.measure.gate_batches,
-                )  # fmt: skip
+                tier_config = replace(TIER_CONFIG, memory_mb=problem.limits.memory_mb)
                 planned += [
                     (f"tier:{tier.name}", task_id, "tier", tier.source, tier_config, salt)
                     for tier in problem.tiers[:-1]

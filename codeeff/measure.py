@@ -83,21 +83,15 @@ class MeasureConfig:
     gate_cpu_limit_s: float = 2.0  # per case on level 0
     min_repeats: int = 5
     max_repeats: int = 25
-    # When a case has been measured enough (`case_is_decided`): "score" stops once the
-    # level score's 95% CI is within +-score_precision (or the ratio is surely over
-    # alpha) and the reference's time's within +-reference_precision; "legacy" (kept to
-    # compare costs, bench/pipeline.py) once the order-statistics CIs of the median ratio
-    # and of the reference's median are both within +-relative_precision.
+    # A case has been measured enough (`case_is_decided`) once the level score's 95% CI
+    # is within +-score_precision (or the ratio is surely over alpha) and the reference's
+    # time's within +-reference_precision.
     # +-0.03 per case (95%): a task's score (three levels, weights 1, 1, 2) then moves by
     # about +-0.018 from run to run, a suite's eff@1 by far less. Pairs here scatter by
-    # 3-5% (more under load), so +-0.01 took more than max_repeats; +-0.03 takes ~6-12.
-    stopping: str = "score"
+    # 3-5% on a calm host, so +-0.01 took more than max_repeats; +-0.03 takes ~6-12 pairs
+    # there (up to max_repeats where runs of one input scatter by 10%, as on a busy host).
     score_precision: float = 0.03
     reference_precision: float = 0.04
-    relative_precision: float = 0.01
-    # The gate's cases answered in batches, one process each (False: a process per case,
-    # the legacy path).
-    gate_batches: bool = True
     max_case_seconds: float = 20.0  # wall budget for the repeats of one case
     tle_strikes: int = 2  # kills needed for TLE, each confirmed by a calm witness
     memory_mb: int = 512
@@ -262,22 +256,8 @@ def _same_members(expected, actual) -> bool:
     return all(member in members and outputs_equal(member, members[member]) for member in expected)
 
 
-def median_is_tight(samples: list[float], relative_precision: float) -> bool:
-    """Distribution-free 95% CI of the median (order statistics) within the precision."""
-    n = len(samples)
-    ordered = sorted(samples)
-    half = 0.98 * math.sqrt(n)
-    low, high = max(0, math.floor(n / 2 - half)), min(n - 1, math.ceil(n / 2 + half) - 1)
-    median = statistics.median(ordered)
-    return median > 0 and (ordered[high] - ordered[low]) / (2 * median) <= relative_precision
-
-
 def case_is_decided(case: CaseMeasurement, config: MeasureConfig) -> bool:
     """Whether more repeats of this case could still change what is reported of it."""
-    if config.stopping == "legacy":
-        return median_is_tight(case.pair_ratios, config.relative_precision) and median_is_tight(
-            case.reference_cpu_s, config.relative_precision
-        )
     logs = [math.log(r) for r in case.pair_ratios if r > 0]
     if len(logs) < 2 or min(case.reference_cpu_s) <= 0:
         return False
@@ -289,10 +269,6 @@ def case_is_decided(case: CaseMeasurement, config: MeasureConfig) -> bool:
         return False
     ref_low, ref_high = hodges_lehmann_ci([math.log(t) for t in case.reference_cpu_s])
     return (ref_high - ref_low) / 2 <= math.log1p(config.reference_precision)
-
-
-# Today's path before the cost issue (#13), kept runnable to compare costs in one run.
-LEGACY_MEASURE = MeasureConfig(stopping="legacy", gate_batches=False)
 
 
 class _Failure(Exception):
@@ -364,7 +340,7 @@ def _run_gate(
 
     start = 0
     while start < len(cases):
-        keys = list(range(start, len(cases) if config.gate_batches else start + 1))
+        keys = list(range(start, len(cases)))
         batch = candidate.run_batch(keys, limit, wall_limit)
         note(batch.run)
         for offset, result in enumerate(batch.results):

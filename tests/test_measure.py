@@ -14,7 +14,6 @@ from codeeff.measure import (
     MeasureConfig,
     case_is_decided,
     measure_solution,
-    median_is_tight,
     outputs_equal,
 )
 from codeeff.sandbox.base import (
@@ -326,14 +325,6 @@ def test_a_case_is_decided_when_its_score_is_known_to_its_precision():
     # A noisy reference keeps it open even when the ratio is tight (its time is reported).
     noisy = [0.010, 0.010, 0.012, 0.009, 0.011, 0.008, 0.0125, 0.0095, 0.0105]
     assert not case_is_decided(_case([1.0] * 8, noisy), config)
-    # The legacy rule asks the median's order-statistics interval to be within 1%.
-    assert case_is_decided(tight, MeasureConfig(stopping="legacy"))
-    assert not case_is_decided(loose, MeasureConfig(stopping="legacy"))
-
-
-def test_median_tightness():
-    assert median_is_tight([1.0] * 10, 0.01)
-    assert not median_is_tight([1.0, 2.0, 3.0, 1.0, 2.0, 3.0], 0.01)
 
 
 def test_expected_output_is_nowhere_in_the_candidates_sandbox(backend):
