@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict
 
 from codeeff.evaluate import EvaluateConfig
-from codeeff.executors.jobs import problem_levels
+from codeeff.kinds.function import problem_levels
 from codeeff.measure import MeasureConfig, measure_solution
 from codeeff.problems import default_root, load_suite
 from codeeff.sandbox.base import (

@@ -43,6 +43,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from codeeff.evaluate import EvaluateConfig, evaluate  # noqa: E402
+from codeeff.executors.jobs import JobResult, MeasureJob  # noqa: E402
 from codeeff.executors.ray_cluster import Scheduler  # noqa: E402
 from codeeff.measure import MeasureConfig  # noqa: E402
 from codeeff.problems import load_suite  # noqa: E402
@@ -129,8 +130,8 @@ class Echo:
     def where(self) -> str:
         return "echo"
 
-    def measure(self, job: tuple) -> tuple:
-        return job[0], job[1], job[2], self.measurement
+    def measure(self, job: MeasureJob) -> JobResult:
+        return JobResult(job, self.measurement)
 
 
 def driver_costs(address: str, typical: StoredResult, folder: Path, jobs: int = 2000) -> dict:
@@ -143,14 +144,15 @@ def driver_costs(address: str, typical: StoredResult, folder: Path, jobs: int = 
     try:
         actors = [ray.remote(Echo).options(num_cpus=1).remote(typical.measurement) for _ in "ab"]
         ray.get([actor.where.remote() for actor in actors])
-        todo = [(f"line:{n}", f"core/t{n % 20}", "sample", "", None, "") for n in range(jobs)]
+        todo = [MeasureJob(f"line:{n}", f"core/t{n % 20}", "sample", "", MeasureConfig(), "")
+                for n in range(jobs)]  # fmt: skip
         with Store(folder / "driver.db") as store:
             store.ensure_run(typical.run_id, "driver", "core", {}, {}, "")
 
-            def record(result: tuple) -> None:
-                key, task_id, kind, measurement = result
-                store.add_result(StoredResult(typical.run_id, key, task_id, kind, "OK", True,
-                                              "", measurement))  # fmt: skip
+            def record(result: JobResult) -> None:
+                job = result.job
+                store.add_result(StoredResult(typical.run_id, job.key, job.task_id, job.role,
+                                              "OK", True, "", result.measurement))  # fmt: skip
 
             cpu, started = time.process_time(), time.perf_counter()
             Scheduler(ray, todo, actors).run(jobs, record)

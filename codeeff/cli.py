@@ -103,21 +103,16 @@ def cmd_problems_show(args: argparse.Namespace) -> int:
 def cmd_problems_validate(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from codeeff.gpu.validate import validate_triton_problem
+    from codeeff import kinds
     from codeeff.problems import load_suite, load_task
-    from codeeff.sandbox.local import LocalBackend, default_cpu
-    from codeeff.validate import validate_problem
 
     problems = (
         [load_task(args.task)] if args.task else [p for s in _suites(args) for p in load_suite(s)]
     )
-    backend = LocalBackend()
-    reports = []
-    for problem in tqdm(problems, desc="validating", unit="problem", disable=args.json):
-        if problem.kind == "triton":
-            reports.append(validate_triton_problem(problem))
-        else:
-            reports.append(validate_problem(problem, backend, cpu=default_cpu()))
+    reports = [
+        kinds.get(problem.kind).validate(problem)
+        for problem in tqdm(problems, desc="validating", unit="problem", disable=args.json)
+    ]
     failed = [r for r in reports if not r.ok]
     if args.json:
         print(json.dumps([r.as_dict() for r in reports], indent=2))

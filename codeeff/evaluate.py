@@ -21,7 +21,8 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from codeeff.executors.jobs import JobResult
+from codeeff import kinds
+from codeeff.executors.jobs import JobResult, MeasureJob
 from codeeff.executors.local import run_local
 from codeeff.executors.ray_cluster import run_ray
 from codeeff.measure import MeasureConfig
@@ -265,27 +266,29 @@ def evaluate(
         salt = store.run(run_id)["config"]["input_seed"] if resumed else drawn
         done = store.finished_keys(run_id)
         planned = [
-            (s.key, s.task_id, "sample", s.solution, config.for_problem(problems[s.task_id]), salt)
+            MeasureJob(s.key, s.task_id, "sample", s.solution,
+                       config.for_problem(problems[s.task_id]), salt)
             for s in samples_file.samples
-        ]
+        ]  # fmt: skip
         if config.measure_tiers:
             for task_id in sorted({s.task_id for s in samples_file.samples}):
                 problem = problems[task_id]
                 tier_config = replace(TIER_CONFIG, memory_mb=problem.limits.memory_mb)
                 planned += [
-                    (f"tier:{tier.name}", task_id, "tier", tier.source, tier_config, salt)
+                    MeasureJob(f"tier:{tier.name}", task_id, "tier", tier.source, tier_config,
+                               salt)
                     for tier in problem.tiers[:-1]
-                ]
-        jobs_todo = [job for job in planned if (job[0], job[1]) not in done]
-        jobs_todo.sort(key=lambda job: job[1])  # a task's jobs together: worker caches hit
+                ]  # fmt: skip
+        jobs_todo = [job for job in planned if (job.key, job.task_id) not in done]
+        jobs_todo.sort(key=lambda job: job.task_id)  # a task's jobs together: worker caches hit
         if on_plan is not None:
             on_plan(len(jobs_todo))
-        gpu_suite = any(p.kind == "triton" for p in problems.values())
+        gpu_suite = kinds.get(kinds.of_problems(problems.values())).USES_GPU
 
         def record(result: JobResult) -> None:
-            key, task_id, kind, measurement = result
+            job, measurement = result.job, result.measurement
             store.add_result(
-                StoredResult(run_id, key, task_id, kind, measurement["verdict"],
+                StoredResult(run_id, job.key, job.task_id, job.role, measurement["verdict"],
                              measurement["passed"], measurement["error"], measurement)
             )  # fmt: skip
             if progress is not None:

@@ -176,6 +176,17 @@ def speedup(t_refs: Sequence[float], ts: Sequence[float], weights: Sequence[floa
     return float(np.exp(h @ np.log(refs / times) / h.sum()))
 
 
+def weighted_runtime(ts: Sequence[float], weights: Sequence[float]) -> float:
+    """A sample's runtime over the scored levels: sum_l h_l t_l (a timeout counted at its
+    limit by the caller). The one time a sample is ranked by against the tiers (Mercury's
+    runtime for Beyond, EvalPerf's for DPS)."""
+    times = _as_array(ts, "ts")
+    h = _level_weights(weights, len(times))
+    if not (np.isfinite(times).all() and (times >= 0).all()):
+        raise ValueError(f"ts must be finite and >= 0, got {times.tolist()}")
+    return float(h @ times)
+
+
 @dataclass(frozen=True)
 class SpeedupSummary:
     """Speedups of a set of samples, with failures visible rather than dropped.

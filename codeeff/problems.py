@@ -19,7 +19,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-KINDS = ("function", "stdio", "triton")
+from codeeff import kinds
+
 DIFFICULTIES = ("easy", "medium", "hard")
 DEFAULT_BUDGET_MS = (2.0, 1000.0)
 RANDOM_LEVEL_INDEX = -1
@@ -52,7 +53,6 @@ class Level:
 class Limits:
     memory_mb: int = 512
     alpha: float = 2.0
-    wall_cap_s: float | None = None
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,8 @@ class Problem:
     prompt: str
     folder: Path
     reference_folder: Path
-    tolerances: dict[str, tuple[float, float]] = field(default_factory=dict)  # triton: (atol, rtol)
+    # Per output dtype (atol, rtol), for kinds whose answers are floating-point tensors.
+    tolerances: dict[str, tuple[float, float]] = field(default_factory=dict)
     # Mixed into every seed. Empty: the published inputs (validation, benches). An
     # evaluation run draws its own, so that no sample can carry answers to inputs known
     # before the run (the published seeds are in this repository for anyone to replay).
@@ -232,8 +233,10 @@ def load_problem(folder: Path, root: Path | None = None) -> Problem:
     except tomllib.TOMLDecodeError as error:
         raise ProblemFormatError(path, "toml", str(error)) from None
     kind = _require(data, "kind", str, path)
-    if kind not in KINDS:
-        raise ProblemFormatError(path, "kind", f"must be one of {', '.join(KINDS)}")
+    try:
+        kind_module = kinds.get(kind)
+    except KeyError as error:
+        raise ProblemFormatError(path, "kind", error.args[0]) from None
     difficulty = data.get("difficulty", "medium")
     if difficulty not in DIFFICULTIES:
         raise ProblemFormatError(path, "difficulty", f"must be one of {', '.join(DIFFICULTIES)}")
@@ -241,7 +244,6 @@ def load_problem(folder: Path, root: Path | None = None) -> Problem:
     limits = Limits(
         memory_mb=int(raw_limits.get("memory_mb", 512)),
         alpha=float(raw_limits.get("alpha", 2.0)),
-        wall_cap_s=raw_limits.get("wall_cap_s"),
     )
     if limits.alpha <= 1:
         raise ProblemFormatError(path, "limits.alpha", "must be > 1")
@@ -258,7 +260,7 @@ def load_problem(folder: Path, root: Path | None = None) -> Problem:
         if not (isinstance(table, dict) and {"atol", "rtol"} <= table.keys()):
             raise ProblemFormatError(path, f"tolerances.{dtype}", "needs atol and rtol")
         tolerances[dtype] = (float(table["atol"]), float(table["rtol"]))
-    required_files = ["prompt.py", "generator.py"] + (["reference.py"] if kind == "triton" else [])
+    required_files = ["prompt.py", "generator.py", *kind_module.REQUIRED_FILES]
     for required in required_files:
         if not (folder / required).is_file():
             raise ProblemFormatError(folder / required, "file", "is missing")

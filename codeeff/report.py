@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from codeeff.gpu.scoring import FAST_P_THRESHOLDS
+from codeeff import kinds
 from codeeff.store import Store
 from codeeff.summary import summarize_run
 
@@ -29,13 +29,13 @@ def summarize_stored_run(store: Store, run_id: str, ks: Sequence[int] = (1,)) ->
     return result
 
 
-def columns(ks: Sequence[int], gpu: bool = False) -> list[str]:
-    if gpu:
-        thresholds = [f"fast_{p:g}" for p in FAST_P_THRESHOLDS]
-        return [f"pass@{k}" for k in ks] + thresholds + ["speedup_eager", "speedup_expert"]
-    names = [f"pass@{k}" for k in ks] + [f"eff@{k}" for k in ks]
-    return names + ["speedup", "speedup_correct", *[f"beyond@{k}" for k in ks], "dps_norm",
-                    "net", "nmu", "ntmu"]  # fmt: skip
+def columns(runs: list[dict[str, Any]], ks: Sequence[int]) -> list[str]:
+    """The metrics of the runs' task kinds, in each kind's order (one table may show runs
+    of several kinds: a metric a run does not have shows "not measured")."""
+    names: list[str] = []
+    for kind in dict.fromkeys(run["kind"] for run in runs):
+        names += [n for n in kinds.get(kind).metric_names(ks) if n not in names]
+    return names
 
 
 def _cell(summary: dict, name: str, with_ci: bool) -> str:
@@ -51,10 +51,19 @@ def _cell(summary: dict, name: str, with_ci: bool) -> str:
 
 def render(runs: list[dict[str, Any]], fmt: str, ks: Sequence[int]) -> str:
     """Runs as rows, metrics as columns."""
-    names = columns(ks, gpu=any("fast_0" in run["summary"] for run in runs))
+    names = columns(runs, ks)
     if fmt == "json":
         return json.dumps(
-            [{"run": run["run"], "summary": run["summary"]} for run in runs], indent=2
+            [
+                {
+                    "run": run["run"],
+                    "kind": run["kind"],
+                    "summary": run["summary"],
+                    "tasks": run["tasks"],
+                }
+                for run in runs
+            ],  # fmt: skip
+            indent=2,
         )
     headers = ["run", "label", "suite", "tasks", *names]
     rows = [

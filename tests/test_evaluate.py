@@ -329,6 +329,13 @@ def test_report_shows_runs_side_by_side_in_every_format(mini_root, tmp_path):
     rows = json.loads(outputs["json"])
     assert [row["run"]["label"] for row in rows] == ["model_a", "model_b"]
     assert rows[0]["summary"]["pass@1"] == 0.5 and rows[1]["summary"]["pass@1"] == 0.0
+    # Each sample's error, cut to the lines that point at its own code.
+    crashed = rows[1]["tasks"]["mini/alpha"]["samples"][0]
+    assert crashed["verdict"] == "RE"
+    assert rows[0]["tasks"]["mini/alpha"]["samples"][0]["error"] == ""
+    assert crashed["error"].splitlines()[-1] == "RuntimeError: boom"
+    assert 'File "/tmp/solution.py", line 2, in f' in crashed["error"]
+    assert "worker.py" not in crashed["error"]
     assert outputs["csv"].splitlines()[0].startswith("run,label,suite,tasks,pass@1,eff@1")
     assert "model_a" in outputs["table"] and "not measured" in outputs["table"]
     assert outputs["md"].startswith("| run | label |") and outputs["md"].count("\n") == 4
@@ -345,6 +352,8 @@ def test_a_worker_starts_one_reference_per_task_and_replaces_one_that_died(mini_
     """Jobs of one task in a row share the worker's reference sandbox; a kept one whose
     process died is replaced, and no job is judged with it."""
     from codeeff.executors import jobs
+    from codeeff.executors.jobs import MeasureJob
+    from codeeff.kinds import function
     from codeeff.sandbox.local import default_cpu
     from tests.test_measure import CountingBackend
 
@@ -355,19 +364,18 @@ def test_a_worker_starts_one_reference_per_task_and_replaces_one_that_died(mini_
     try:
 
         def verdict(key: str, task: str, source: str) -> str:
-            return jobs.measure_job((key, f"mini/{task}", "sample", source, FAST, "s"))[3][
-                "verdict"
-            ]
+            job = MeasureJob(key, f"mini/{task}", "sample", source, FAST, "s")
+            return jobs.measure_job(job).measurement["verdict"]
 
         assert [verdict(str(i), "alpha", EXPERT) for i in range(3)] == ["OK"] * 3
         assert counting.opened == 4  # three candidates, one reference
-        assert verdict("w", "alpha", WRONG) == "WA" and counting.opened == 5  # the kept reference
-        jobs._worker_state["reference"][1].process.kill()
+        assert verdict("w", "alpha", WRONG) == "WA" and counting.opened == 5  # the kept one
+        function._kept.sandbox.process.kill()
         assert verdict("3", "alpha", EXPERT) == "OK"
         assert verdict("4", "beta", EXPERT) == "OK"  # another task: its own reference
-        assert jobs._worker_state["reference"][0][0] == "mini/beta"
+        assert function._kept.key[0] == "mini/beta"
     finally:
-        jobs.drop_kept_reference()
+        function.drop_kept_reference()
         os.sched_setaffinity(0, affinity)
 
 
@@ -380,3 +388,12 @@ def test_pool_pins_cpu_workers_but_leaves_the_gpu_worker_its_cores():
     assert pool_cpus([0, 1, 2, 3], 2, 10, gpu_suite=False) == [0, 1]
     assert pool_cpus([0, 1, 2, 3], None, 1, gpu_suite=False) == [0]
     assert pool_cpus([0, 1, 2, 3], None, 10, gpu_suite=True) == [None]
+
+
+def test_a_measure_job_is_a_typed_record_that_round_trips():
+    from codeeff.executors.jobs import MeasureJob
+
+    job = MeasureJob("line:3", "mini/alpha", "sample", EXPERT, FAST, "salt")
+    assert MeasureJob.from_dict(json.loads(json.dumps(job.to_dict()))) == job
+    with pytest.raises(ValueError, match="role"):
+        MeasureJob("line:3", "mini/alpha", "teleport", EXPERT, FAST, "salt")

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from codeeff.evaluate import EvaluateConfig, evaluate
+from codeeff.executors.jobs import MeasureJob
 from codeeff.executors.ray_cluster import CORE_LOCKS, RayExecutorError, run_ray
 from codeeff.measure import MeasureConfig
 from codeeff.store import Store
@@ -250,7 +251,7 @@ def test_a_node_killed_mid_run_loses_no_job(two_nodes, tmp_path, capfd):
 
 
 def test_nodes_without_the_problems_folder_give_a_clear_error(two_nodes, tmp_path):
-    job = ("line:1", "mini/alpha", "sample", EXPERT, FAST, "")
+    job = MeasureJob("line:1", "mini/alpha", "sample", EXPERT, FAST, "")
     with pytest.raises(RayExecutorError) as raised:
         run_ray([job], print, tmp_path / "absent", address=two_nodes.address)
     message = str(raised.value)

@@ -10,6 +10,7 @@ import pytest
 
 from codeeff.gpu.runner import NOT_MEASURED, GpuConfig, gpu_available, measure_triton
 from codeeff.problems import load_suite, load_task
+from tests.fixtures.problem_copy import copy_problem
 
 ON_GPU = gpu_available()
 FAST = GpuConfig(min_rounds=5, max_rounds=12, max_level_seconds=5)
@@ -131,6 +132,11 @@ def test_patching_timers_or_synchronize_is_rejected(softmax, patch):
 
 
 _WORKER_STATE_PATCHES = {
+    "output_wire.torch": (
+        # Encode the audited outputs from a lie: a proxy torch whose Tensor is nothing.
+        "import sys, types\n"
+        "sys.modules['output_wire'].torch = types.SimpleNamespace(Tensor=type('T', (), {}))\n"
+    ),
     "Worker.time": (
         "import sys\nsys.modules['__main__'].Worker.time = lambda self, request: {'ok': True}\n"
     ),
@@ -163,6 +169,34 @@ def test_patching_the_worker_from_inside_is_rejected(softmax, name):
     record = _run(softmax, source)
     assert record["verdict"] == "RE", record["error"]
     assert "timing primitives" in record["error"] and name.split(".")[-1] in record["error"]
+
+
+def test_a_candidate_whose_process_dies_is_charged_re(softmax):
+    source = _wrapped(softmax, "import os\ndef solution(x):\n    os._exit(3)\n")
+    record = _run(softmax, source)
+    assert record["verdict"] == "RE" and "the candidate worker" in record["error"]
+
+
+def test_a_candidate_that_stops_answering_is_charged_tle(softmax, monkeypatch):
+    from codeeff.gpu import runner
+
+    monkeypatch.setattr(runner, "CALL_TIMEOUT_S", 5.0)
+    source = _wrapped(softmax, "import time\ndef solution(x):\n    time.sleep(600)\n")
+    record = _run(softmax, source)
+    assert record["verdict"] == "TLE" and "did not answer in time" in record["error"]
+
+
+def test_a_trusted_worker_that_dies_is_the_harnesss_failure(softmax, tmp_path):
+    """The eager reference kills its (trusted) process: SANDBOX_ERROR, never the sample's
+    RE, though the expert's own answers are right."""
+    root = copy_problem(tmp_path, "triton", "row_softmax")
+    reference = root / "problems" / "triton" / "row_softmax" / "reference.py"
+    reference.write_text(
+        reference.read_text() + "\n\nimport os\nreference = lambda *a: os._exit(3)\n"
+    )
+    broken = load_task("triton/row_softmax", root)
+    record = _run(broken, broken.expert.source)
+    assert record["verdict"] == "SANDBOX_ERROR" and "the reference worker" in record["error"]
 
 
 def test_the_candidate_cannot_leave_its_cores(softmax):

@@ -16,6 +16,7 @@ import pytest
 from codeeff.gpu import runner
 from codeeff.gpu.runner import GpuConfig, Rejected
 from codeeff.problems import load_task
+from codeeff.sandbox.base import Verdict
 
 CONFIG = GpuConfig(min_rounds=3, max_rounds=4, audit_probability=0.0)
 
@@ -104,15 +105,25 @@ def test_timing_requests_carry_a_separate_warmup_seed(problem):
 def test_a_short_burst_is_rejected(problem):
     trusted = ScriptedWorker({"eager": (0.30, 0.02), "expert": (0.20, 0.02)})
     short = ScriptedWorker({"solution": (0.15, 0.02)}, calls=CONFIG.burst - 1)
-    with pytest.raises(Rejected, match="did not answer"):
+    with pytest.raises(Rejected, match="did not answer") as caught:
         _time(problem, short, trusted)
+    assert caught.value.verdict == Verdict.RE
 
 
 def test_impossible_times_are_rejected(problem):
     trusted = ScriptedWorker({"eager": (0.30, 0.012), "expert": (0.20, 0.012)})
     negative = ScriptedWorker({"solution": (-0.15, 0.012)})
-    with pytest.raises(Rejected, match="impossible"):
+    with pytest.raises(Rejected, match="impossible") as caught:
         _time(problem, negative, trusted)
+    assert caught.value.verdict == Verdict.RE
+
+
+def test_impossible_times_from_the_trusted_worker_are_the_harnesss_failure(problem):
+    trusted = ScriptedWorker({"eager": (-0.30, 0.012), "expert": (0.20, 0.012)})
+    candidate = ScriptedWorker({"solution": (0.15, 0.012)})
+    with pytest.raises(Rejected, match="impossible") as caught:
+        _time(problem, candidate, trusted)
+    assert caught.value.verdict == Verdict.SANDBOX_ERROR
 
 
 def test_tail_noise_within_the_slack_is_not_charged(problem):

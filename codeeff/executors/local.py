@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from pathlib import Path
 
-from codeeff.executors.jobs import Job, JobResult, die_with_parent, init_worker, measure_job
+from codeeff.executors.jobs import JobResult, MeasureJob, die_with_parent, init_worker, measure_job
 
 
 def pool_cpus(cpus: list[int], jobs: int | None, todo: int, gpu_suite: bool) -> list[int | None]:
@@ -31,7 +31,7 @@ def _init_pool_worker(cpu_queue, root: str) -> None:
 
 
 def run_local(
-    jobs_todo: Sequence[Job],
+    jobs_todo: Sequence[MeasureJob],
     on_result: Callable[[JobResult], None],
     root: Path,
     jobs: int | None = None,

@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from codeeff.executors.jobs import Job, JobResult, die_with_parent, init_worker, measure_job
+from codeeff.executors.jobs import JobResult, MeasureJob, die_with_parent, init_worker, measure_job
 
 CORE_LOCKS = Path("/tmp/codeeff-ray-cores")  # node-local: one lock file per core
 
@@ -91,7 +91,7 @@ class PinnedWorker:
         """Where it measures (answering also tells the driver it started)."""
         return f"{platform.node()} core {self.core}"
 
-    def measure(self, job: Job) -> JobResult:
+    def measure(self, job: MeasureJob) -> JobResult:
         return measure_job(job)
 
 
@@ -106,11 +106,11 @@ def _import_ray() -> Any:
 class Scheduler:
     """Hands jobs to free actors, task by task, and collects their results."""
 
-    def __init__(self, ray: Any, jobs_todo: Sequence[Job], actors: list[Any]) -> None:
+    def __init__(self, ray: Any, jobs_todo: Sequence[MeasureJob], actors: list[Any]) -> None:
         self.ray = ray
-        self.queues: dict[str, deque[Job]] = {}
+        self.queues: dict[str, deque[MeasureJob]] = {}
         for job in jobs_todo:
-            self.queues.setdefault(job[1], deque()).append(job)
+            self.queues.setdefault(job.task_id, deque()).append(job)
         self.actors = actors
         self.where: dict[int, str] = {}
         self.task_of: dict[int, str] = {}  # the task each live actor measured last
@@ -119,7 +119,7 @@ class Scheduler:
         self.in_flight = {actor.where.remote(): (index, None) for index, actor in enumerate(actors)}
         self.lost: list[str] = []
 
-    def next_job(self, actor: int) -> Job | None:
+    def next_job(self, actor: int) -> MeasureJob | None:
         """The actor's own task first (its inputs are cached there), then a task no actor
         holds yet, in the planned order, then the task with the most jobs left."""
         own = self.queues.get(self.task_of.get(actor, ""))
@@ -132,7 +132,7 @@ class Scheduler:
             task = fresh[0] if fresh else max(waiting, key=lambda t: len(self.queues[t]))
             own = self.queues[task]
         job = own.popleft()
-        self.task_of[actor] = job[1]
+        self.task_of[actor] = job.task_id
         return job
 
     def dispatch(self) -> None:
@@ -144,13 +144,13 @@ class Scheduler:
                 return
             self.in_flight[self.actors[actor].measure.remote(job)] = (actor, job)
 
-    def drop(self, actor: int, job: Job | None, error: Exception) -> None:
+    def drop(self, actor: int, job: MeasureJob | None, error: Exception) -> None:
         """An actor died (its node, its process) or never started: its job goes back to
         the front of its task's queue, for the actors left."""
         self.task_of.pop(actor, None)
         self.ray.kill(self.actors[actor], no_restart=True)  # if merely unreachable
         if job is not None:
-            self.queues[job[1]].appendleft(job)
+            self.queues[job.task_id].appendleft(job)
         # Ray's message ends with the cause (the exception of a worker that did not start).
         reason = (str(error).strip().splitlines() or [type(error).__name__])[-1].strip()
         self.lost.append(f"{self.where.get(actor, 'a worker that did not start')}: {reason}")
@@ -176,14 +176,14 @@ class Scheduler:
                 continue
             if job is None:
                 self.where[actor] = answer
-            elif (answer[0], answer[1]) not in done:  # a job run twice is reported once
-                done.add((answer[0], answer[1]))
+            elif (answer.job.key, answer.job.task_id) not in done:  # a job run twice: once
+                done.add((answer.job.key, answer.job.task_id))
                 on_result(answer)
             self.free.append(actor)
 
 
 def run_ray(
-    jobs_todo: Sequence[Job],
+    jobs_todo: Sequence[MeasureJob],
     on_result: Callable[[JobResult], None],
     root: Path,
     address: str | None = None,
@@ -221,7 +221,9 @@ def run_ray(
             num_cpus=1, num_gpus=gpus, max_restarts=0, scheduling_strategy="SPREAD"
         )
         actors = [worker.remote(str(root), pin) for _ in range(count)]
-        Scheduler(ray, jobs_todo, actors).run(len({(j[0], j[1]) for j in jobs_todo}), on_result)
+        Scheduler(ray, jobs_todo, actors).run(
+            len({(j.key, j.task_id) for j in jobs_todo}), on_result
+        )
     finally:
         for actor in actors:
             ray.kill(actor, no_restart=True)  # frees their cores for the next run

@@ -36,8 +36,8 @@ from codeeff.gpu.compare import compare_outputs
 from codeeff.gpu.sandbox import worker_command
 from codeeff.gpu.scoring import level_precision
 from codeeff.problems import Problem
-from codeeff.sandbox.base import SandboxError
-from codeeff.sandbox.channel import Channel
+from codeeff.sandbox.base import SandboxError, Verdict
+from codeeff.sandbox.channel import AnswerTimeout, Channel
 
 LOAD_TIMEOUT_S = 300.0  # importing torch and compiling kernels
 CALL_TIMEOUT_S = 120.0
@@ -84,6 +84,22 @@ def _worker_cpus() -> dict[str, set[int]]:
     return {"candidate": set(cpus[:half]), "reference": set(cpus[half:] or cpus)}
 
 
+class WorkerFailed(SandboxError):
+    """A worker process died or stopped answering; `role` says whose it was, and so who
+    is charged: the candidate's (RE, or TLE if it stopped answering) or the trusted
+    one's (SANDBOX_ERROR, the harness's failure)."""
+
+    def __init__(self, role: str, error: SandboxError):
+        super().__init__(f"the {role} worker: {error}")
+        self.role, self.timed_out = role, isinstance(error, AnswerTimeout)
+
+    @property
+    def verdict(self) -> Verdict:
+        if self.role != "candidate":
+            return Verdict.SANDBOX_ERROR
+        return Verdict.TLE if self.timed_out else Verdict.RE
+
+
 class WorkerProcess:
     def __init__(self, role: str, interpret: bool, sandboxed: bool):
         passed = {
@@ -116,7 +132,10 @@ class WorkerProcess:
     def hello(self) -> dict:
         """The worker's first message (waited for lazily, so two workers start together)."""
         if self._hello is None:
-            self._hello = self.channel.receive(LOAD_TIMEOUT_S)[0]
+            try:
+                self._hello = self.channel.receive(LOAD_TIMEOUT_S)[0]
+            except SandboxError as error:
+                raise WorkerFailed(self.role, error) from error
         return self._hello
 
     def _stderr_tail(self) -> str:
@@ -124,12 +143,15 @@ class WorkerProcess:
             return "(still running)"
         return self.process.stderr.read()[-3000:].decode("utf-8", "replace")
 
-    def request(self, header: dict, timeout_s: float = CALL_TIMEOUT_S,
+    def request(self, header: dict, timeout_s: float | None = None,
                 payload: bytes = b"") -> tuple[dict, bytes, float]:  # fmt: skip
         """(answer, payload, wall seconds seen from here)."""
         _ = self.hello
         started = time.perf_counter()
-        answer, payload = self.channel.request(header, timeout_s, payload)
+        try:
+            answer, payload = self.channel.request(header, timeout_s or CALL_TIMEOUT_S, payload)
+        except SandboxError as error:
+            raise WorkerFailed(self.role, error) from error
         return answer, payload, time.perf_counter() - started
 
     def close(self) -> None:
@@ -141,7 +163,9 @@ class WorkerProcess:
 
 
 class Rejected(Exception):
-    def __init__(self, verdict: str, error: str):
+    """The measurement ends with this verdict (the side that failed is charged)."""
+
+    def __init__(self, verdict: Verdict, error: str):
         super().__init__(error)
         self.verdict, self.error = verdict, error
 
@@ -157,11 +181,14 @@ def _level_dict(level) -> dict:
             "cases": level.cases, "params": level.params}  # fmt: skip
 
 
-def _check_answer(answer: dict, who: str) -> None:
+def _check_answer(answer: dict, who: str, trusted: bool = False) -> None:
+    """A worker's answer must be ok; a failure is the candidate's (RE) or, from the
+    trusted worker, the harness's (SANDBOX_ERROR)."""
+    verdict = Verdict.SANDBOX_ERROR if trusted else Verdict.RE
     if answer.get("tampered"):
-        raise Rejected("RE", f"{who} changed timing primitives: {answer['tampered']}")
+        raise Rejected(verdict, f"{who} changed timing primitives: {answer['tampered']}")
     if not answer.get("ok"):
-        raise Rejected("RE", f"{who} failed: {answer.get('error')}\n{answer.get('trace', '')}")
+        raise Rejected(verdict, f"{who} failed: {answer.get('error')}\n{answer.get('trace', '')}")
 
 
 def _correctness(problem: Problem, candidate: WorkerProcess, reference: WorkerProcess,
@@ -178,21 +205,19 @@ def _correctness(problem: Problem, candidate: WorkerProcess, reference: WorkerPr
             for worker, which in order:
                 answer, payload, _ = worker.request(dict(request, op="call", which=which))
                 who = "the solution" if worker is candidate else f"the {which} reference"
-                if worker is not candidate and not answer.get("ok"):
-                    raise Rejected("SANDBOX_ERROR", f"{who} failed: {answer.get('error')}")
-                _check_answer(answer, who)
+                _check_answer(answer, who, trusted=worker is not candidate)
                 outputs[which] = (answer, payload)
             label = f"level {level.name} case {case}"
             answer, payload = outputs["solution"]
             if answer["launches"] == 0:
-                raise Rejected("WA", f"{label}: no Triton kernel was launched")
+                raise Rejected(Verdict.WA, f"{label}: no Triton kernel was launched")
             if answer["mutated"]:
-                raise Rejected("WA", f"{label}: the solution modified its inputs")
+                raise Rejected(Verdict.WA, f"{label}: the solution modified its inputs")
             expected = outputs["eager"]
             ok, message = compare_outputs(answer["output"], payload, expected[0]["output"],
                                           expected[1], problem.tolerances)  # fmt: skip
             if not ok:
-                raise Rejected("WA", f"{label}: {message}")
+                raise Rejected(Verdict.WA, f"{label}: {message}")
             ok, message = compare_outputs(
                 outputs["expert"][0]["output"],
                 outputs["expert"][1],
@@ -201,7 +226,7 @@ def _correctness(problem: Problem, candidate: WorkerProcess, reference: WorkerPr
                 problem.tolerances,
             )
             if not ok:
-                raise Rejected("SANDBOX_ERROR", f"{label}: the expert disagrees: {message}")
+                raise Rejected(Verdict.SANDBOX_ERROR, f"{label}: the expert disagrees: {message}")
     if candidate.hello.get("device") == "cuda":
         _check_stream_order(problem, candidate, levels[-1])
 
@@ -214,7 +239,8 @@ def _check_stream_order(problem: Problem, candidate: WorkerProcess, level) -> No
     _check_answer(answer, "the solution")
     if answer["conclusive"] and answer["early"] > STREAM_ORDER_EARLY_LIMIT:
         raise Rejected(
-            "WA", f"level {level.name}: {answer['early']:.0%} of the output was written while "
+            Verdict.WA,
+            f"level {level.name}: {answer['early']:.0%} of the output was written while "
             "the caller's stream was still held: the solution's kernels do not wait for the "
             "caller's stream (launched on another stream without wait_stream)",
         )  # fmt: skip
@@ -244,14 +270,15 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
                    "warmup_ms": config.warmup_ms}  # fmt: skip
         for worker, which in (roles[i] for i in round_order(round_index)):
             who = "the solution" if worker is candidate else which
+            trusted = worker is not candidate
             answer, _, _ = worker.request(dict(request, which=which))
-            _check_answer(answer, who)
+            _check_answer(answer, who, trusted)
             # Only the timed calls are inside this request's wall time.
             answer, _, wall_s = worker.request({"op": "time", "which": which})
-            _check_answer(answer, who)
+            _check_answer(answer, who, trusted)
             if round_index < config.warmup_rounds:
                 continue
-            _check_times(answer, which, config.burst)
+            _check_times(answer, which, config.burst, trusted)
             series[which] += answer["ms"]
             tails[which] += answer["tail_ms"]
             group = "candidate" if worker is candidate else "trusted"
@@ -273,7 +300,8 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
     trusted_overhead = statistics.median(overheads["trusted"])
     if candidate_overhead > trusted_overhead * config.overhead_factor + config.overhead_slack_ms:
         raise Rejected(
-            "RE", f"reported kernel times do not match the wall clock: {candidate_overhead:.3f} ms "
+            Verdict.RE,
+            f"reported kernel times do not match the wall clock: {candidate_overhead:.3f} ms "
             f"per call unexplained (trusted workers: {trusted_overhead:.3f} ms)",
         )  # fmt: skip
     # The synchronize after the end event also waits for work left on other streams: a
@@ -305,15 +333,16 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
             "flops": roofline.get("flops")}  # fmt: skip
 
 
-def _check_times(answer: dict, which: str, burst: int) -> None:
+def _check_times(answer: dict, which: str, burst: int, trusted: bool) -> None:
     """A burst's times as the runner needs them: `burst` finite numbers, none negative
     (an empty window can read 0: events have about half a microsecond of resolution)."""
+    verdict = Verdict.SANDBOX_ERROR if trusted else Verdict.RE
     ms, tails = answer.get("ms"), answer.get("tail_ms")
     if not (isinstance(ms, list) and isinstance(tails, list) and len(ms) == len(tails) == burst):
-        raise Rejected("RE", f"{which} did not answer {burst} times")
+        raise Rejected(verdict, f"{which} did not answer {burst} times")
     values = ms + tails
     if not all(isinstance(v, float) and math.isfinite(v) for v in values) or min(values) < 0:
-        raise Rejected("RE", f"{which} answered impossible times")
+        raise Rejected(verdict, f"{which} answered impossible times")
 
 
 def _audit(problem, candidate, reference, index: int, label: str, sampled: bool = False) -> None:
@@ -331,7 +360,7 @@ def _audit(problem, candidate, reference, index: int, label: str, sampled: bool 
     ok, message = compare_outputs(answer["output"], payload, expected["output"],
                                   expected_payload, problem.tolerances)  # fmt: skip
     if not ok:
-        raise Rejected("WA", f"{label}, call {index}: {message}")
+        raise Rejected(Verdict.WA, f"{label}, call {index}: {message}")
 
 
 def measure_triton(
@@ -343,7 +372,7 @@ def measure_triton(
         interpret = not gpu_available()
     record: dict[str, Any] = {
         "kind": "triton",
-        "verdict": "OK",
+        "verdict": Verdict.OK.value,
         "passed": True,
         "error": "",
         "levels": [],
@@ -366,7 +395,9 @@ def measure_triton(
             LOAD_TIMEOUT_S,
         )  # fmt: skip
         if not answer.get("ok"):
-            raise Rejected("SANDBOX_ERROR", f"the references do not load: {answer.get('error')}")
+            raise Rejected(
+                Verdict.SANDBOX_ERROR, f"the references do not load: {answer.get('error')}"
+            )
         answer, _, _ = candidate.request(
             {"op": "load", "generator": generator, "sources": {"solution": candidate_source},
              "entry_points": {"solution": problem.entry_point}},
@@ -383,9 +414,15 @@ def measure_triton(
                     _time_level(problem, level, candidate, reference, config, rng)
                 )
     except Rejected as rejection:
-        record.update(verdict=rejection.verdict, passed=False, error=rejection.error)
-    except SandboxError as error:
-        record.update(verdict="RE", passed=False, error=f"the solution's process died: {error}")
+        record.update(verdict=rejection.verdict.value, passed=False, error=rejection.error)
+    except WorkerFailed as failure:
+        record.update(verdict=failure.verdict.value, passed=False, error=str(failure))
+    except (SandboxError, OSError) as error:  # a worker that could not even start
+        record.update(
+            verdict=Verdict.SANDBOX_ERROR.value,
+            passed=False,
+            error=f"the GPU runner failed: {error}",
+        )
     finally:
         for worker in workers:
             worker.close()

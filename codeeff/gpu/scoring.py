@@ -13,6 +13,7 @@ from typing import Any
 
 from codeeff import metrics
 from codeeff.gpu.roofline import fraction_of_peak
+from codeeff.tracebacks import excerpt
 
 FAST_P_THRESHOLDS = (0.0, 0.5, 1.0, 1.5, 2.0)
 EVENT_RESOLUTION_MS = 0.0005  # CUDA events: about half a microsecond
@@ -33,6 +34,7 @@ def score_triton(key: str, record: dict) -> dict[str, Any]:
         "speedup_eager": None,
         "speedup_expert": None,
         "levels": [],
+        "error": excerpt(record.get("error") or ""),
     }
     levels = [lv for lv in record.get("levels", []) if lv["candidate_ms"]]
     if not record["passed"] or not levels:

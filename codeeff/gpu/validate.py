@@ -66,7 +66,7 @@ def check_format(problem: Problem, report: ProblemReport) -> None:
 
 def check_inputs(problem: Problem, report: ProblemReport) -> None:
     """Determinism of the generator and the zero-answer check, on CPU."""
-    from codeeff.gpu.worker import encode_output
+    from codeeff.gpu.output_wire import encode_output
 
     generator = load_module(problem.folder / "generator.py", f"codeeff_vgen_{problem.task_id}")
     reference = load_module(problem.folder / "reference.py", f"codeeff_vref_{problem.task_id}")

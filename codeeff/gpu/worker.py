@@ -36,6 +36,11 @@ import codec  # noqa: E402
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "sandbox"))
 import syscall_filter  # noqa: E402
 
+sys.path.insert(0, HERE)
+from output_wire import encode_output  # noqa: E402
+
+del sys.path[0]
+
 del sys.path[0]
 
 INTERPRET = os.environ.get("TRITON_INTERPRET") == "1"
@@ -117,12 +122,13 @@ def _count_launches():
 
 def _snapshot(worker) -> dict[str, tuple]:
     """What the worker relies on, taken before any untrusted code is imported: every
-    global of this module, of the codec and of the generator, the Worker class's
-    methods and the worker's own attributes (by identity, functions also by code
-    object), and where the L2 flush buffer lives."""
+    global of this module, of the codec, of the output encoding and of the generator,
+    the Worker class's methods and the worker's own attributes (by identity, functions
+    also by code object), and where the L2 flush buffer lives."""
     namespaces = {
         "worker": vars(sys.modules[__name__]),
         "codec": vars(codec),
+        "output_wire": vars(sys.modules[encode_output.__module__]),
         "generator": vars(worker.generator),
         "Worker": dict(vars(Worker)),
         "worker instance": vars(worker),
@@ -174,40 +180,6 @@ def _load(source: str, name: str) -> types.ModuleType:
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
-
-
-def encode_output(value, positions: torch.Tensor | None = None) -> tuple[dict, bytes]:
-    """Describe and serialise a returned value: tensors as raw bytes, never pickle.
-
-    With `positions` (int64, chosen by the parent after the timing), a tensor with more
-    elements than that is sent only at those flat positions (modulo its size): a 128 MB
-    output would take about a second to cross the pipe, a sample of it milliseconds.
-    The meta still gives the whole shape, and `sampled`, the number of values sent.
-    """
-    if isinstance(value, torch.Tensor):
-        tensor = value.detach()
-        sampled = positions is not None and tensor.numel() > positions.numel()
-        data = tensor
-        if sampled:
-            data = tensor.reshape(-1)[positions.to(tensor.device) % tensor.numel()]
-        data = data.contiguous().cpu()
-        raw = data.view(torch.uint8).numpy().tobytes() if data.numel() else b""
-        meta = {"kind": "tensor", "exact_type": type(value) is torch.Tensor,
-                "dtype": str(tensor.dtype).removeprefix("torch."), "shape": list(tensor.shape),
-                "device": tensor.device.type, "nbytes": len(raw)}  # fmt: skip
-        if sampled:
-            meta["sampled"] = positions.numel()
-        return meta, raw
-    if isinstance(value, (tuple, list)):
-        parts, payload = [], b""
-        for item in value:
-            meta, raw = encode_output(item, positions)
-            parts.append(meta)
-            payload += raw
-        return {"kind": type(value).__name__, "items": parts}, payload
-    if type(value) in (int, float, bool) or value is None:
-        return {"kind": "scalar", "value": value}, b""
-    return {"kind": "unsupported", "type": type(value).__qualname__}, b""
 
 
 def _flatten(value) -> list:

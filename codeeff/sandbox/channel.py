@@ -19,6 +19,10 @@ from codeeff.sandbox.base import SandboxError
 READ_CHUNK_BYTES = 1 << 16
 
 
+class AnswerTimeout(SandboxError):
+    """The process did not answer within the time it was given (it was killed)."""
+
+
 class Channel:
     def __init__(self, to_fd: int, from_fd: int, on_timeout: Callable[[], None],
                  describe_exit: Callable[[], str]):  # fmt: skip
@@ -60,7 +64,7 @@ class Channel:
         remaining_ms = (deadline - time.monotonic()) * 1000
         if remaining_ms <= 0 or not self.poller.poll(remaining_ms):
             self.on_timeout()
-            raise SandboxError("the sandboxed process did not answer in time; killed")
+            raise AnswerTimeout("the sandboxed process did not answer in time; killed")
 
     def _checked(self, got):
         """`got` (bytes read, or their count) unless the other end closed the pipe."""

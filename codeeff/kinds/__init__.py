@@ -1,0 +1,59 @@
+"""Task kinds, and the one lookup: everything that differs between kinds lives here.
+
+A kind is a module of this package with the same small interface:
+
+    NAME            the `kind` a problem.toml names
+    REQUIRED_FILES  files a problem folder of this kind needs besides prompt.py and
+                    generator.py
+    USES_GPU        its measurements need the GPU (one unpinned worker, see executors/)
+    validate(problem)                          -> validate.ProblemReport
+    measure(problem, source, config, worker)   -> the measurement record to store (a dict
+                                                  with "kind", "verdict", "passed", "error")
+    summarize_task(samples, tiers, ks)         -> one task's metrics (stored results in)
+    metric_names(ks)                           -> the metrics its summary reports, in
+                                                  report order
+    whole_suite(name)                          -> whether a metric is averaged over every
+                                                  task (a task without a figure makes it
+                                                  "not measured"); the others are averaged
+                                                  over the tasks that have one
+
+No other module names a kind; callers ask `get(problem.kind)`. A kind's modules import
+their heavy machinery (torch, the GPU runner) only when called.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from types import ModuleType
+from typing import Any
+
+_MODULES = {
+    "function": "codeeff.kinds.function",
+    "triton": "codeeff.kinds.triton",
+}
+# What a stored measurement without a "kind" (stored before every record had one) is.
+DEFAULT = "function"
+
+
+def names() -> tuple[str, ...]:
+    return tuple(_MODULES)
+
+
+def get(name: str) -> ModuleType:
+    """The kind's module; KeyError naming the known kinds if there is none."""
+    if name not in _MODULES:
+        raise KeyError(f"unknown task kind {name!r} (known: {', '.join(_MODULES)})")
+    return importlib.import_module(_MODULES[name])
+
+
+def of_measurement(measurement: dict[str, Any]) -> str:
+    return measurement.get("kind", DEFAULT)
+
+
+def of_problems(problems: Iterable[Any]) -> str:
+    """The one kind of a set of problems (a run measures one suite, one kind)."""
+    found = {problem.kind for problem in problems}
+    if len(found) > 1:
+        raise ValueError(f"one run measures one kind of task; these problems are {sorted(found)}")
+    return found.pop() if found else DEFAULT

@@ -1,0 +1,283 @@
+"""The `function` kind: a Python function called on argument tuples, timed on the CPU.
+
+Measured by measure.py in two sandboxes (the sample's and the expert's) pinned to the
+worker's core; scored per level against the expert (metrics.level_score), with NET, NMU
+and NTMU, and Beyond@k and DPS against the problem's slower tiers measured in the run.
+
+A worker process measures one task's jobs in a row (executors/ sort them so): it keeps
+the task's inputs (generated once) and the expert's sandbox, started when a sample first
+passes the gate and reused by the task's next samples.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from codeeff import metrics
+from codeeff.measure import (
+    LevelInputs,
+    LevelMeasurement,
+    MeasureConfig,
+    measure_solution,
+    sandbox_limits,
+)
+from codeeff.problems import Problem, load_task
+from codeeff.sandbox.base import Sandbox, SandboxBackend, Verdict
+from codeeff.tracebacks import excerpt
+
+NAME = "function"
+REQUIRED_FILES: tuple[str, ...] = ()
+USES_GPU = False
+# A solution matches a tier when it is at most this much slower: the tier times and the
+# solution's are separate measurements, each with about 1-3% noise (bench/self_ratio.py),
+# so an exact tie with the expert would otherwise fall to the next tier half the time.
+DPS_MATCH_TOLERANCE = 0.05
+
+
+def whole_suite(name: str) -> bool:
+    """Averaged over every task (a task without samples counts 0); the ratios of correct
+    samples (speedup_correct, NET, NMU, NTMU) only over the tasks that have one."""
+    return name.startswith(("pass@", "eff@", "beyond@")) or name in ("speedup", "dps_norm")
+
+
+def metric_names(ks: Sequence[int]) -> list[str]:
+    names = [f"pass@{k}" for k in ks] + [f"eff@{k}" for k in ks]
+    return names + ["speedup", "speedup_correct", *[f"beyond@{k}" for k in ks], "dps_norm",
+                    "net", "nmu", "ntmu"]  # fmt: skip
+
+
+# --- validation ---------------------------------------------------------------------
+
+
+@functools.cache
+def _backend() -> SandboxBackend:
+    from codeeff.sandbox.local import LocalBackend
+
+    return LocalBackend()
+
+
+def validate(problem: Problem):
+    from codeeff.sandbox.local import default_cpu
+    from codeeff.validate import validate_problem
+
+    return validate_problem(problem, _backend(), cpu=default_cpu())
+
+
+# --- measurement --------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=2)
+def problem_levels(task_id: str, root: Path, salt: str) -> tuple[Problem, list[LevelInputs]]:
+    """Inputs and the expert's answers for every level (trusted, computed in this process)."""
+    problem = replace(load_task(task_id, root), input_salt=salt)
+    levels = []
+    for level in problem.levels:
+        cases = [problem.generate(level, case) for case in range(level.cases)]
+        if level.index == 0:
+            # The gate also runs the problem's small random cases (the ones its tiers are
+            # differentially tested on): a sample wrong on a class of small inputs fails,
+            # even if the edge cases and the stress inputs miss that class.
+            extra = problem.random_level()
+            cases += [problem.generate(extra, case) for case in range(extra.cases)]
+        levels.append(
+            LevelInputs(level.name, level.weight, cases, problem.expected_outputs(level, cases))
+        )
+    return problem, levels
+
+
+@dataclass
+class _KeptReference:
+    """The worker's open expert sandbox, for the task it measured last."""
+
+    key: Any = None
+    sandbox: Sandbox | None = None
+    reused: bool = False  # the last `get` handed out one kept from an earlier job
+
+
+_kept = _KeptReference()
+
+
+def drop_kept_reference() -> None:
+    sandbox, _kept.sandbox, _kept.key = _kept.sandbox, None, None
+    if sandbox is not None:
+        sandbox.close()
+
+
+atexit.register(drop_kept_reference)
+
+
+def _kept_reference(
+    problem: Problem, config: MeasureConfig, backend: SandboxBackend, cpu: int | None
+) -> Callable[[], Sandbox]:
+    """The expert's sandbox for this problem, started on first use and kept for the next
+    job of the same problem. It runs only the trusted expert; each job's inputs leave it
+    when their case ends (measure.py)."""
+    key = (problem.task_id, problem.input_salt, problem.expert.source, sandbox_limits(config))
+
+    def get() -> Sandbox:
+        if _kept.sandbox is not None and _kept.key == key:
+            _kept.reused = True
+            return _kept.sandbox
+        drop_kept_reference()
+        _kept.sandbox = backend.open(
+            problem.expert.source, problem.entry_point, sandbox_limits(config), cpu=cpu
+        )
+        _kept.key = key
+        return _kept.sandbox
+
+    return get
+
+
+def measure(
+    problem: Problem, source: str, config: MeasureConfig, backend: SandboxBackend,
+    cpu: int | None, root: Path,
+) -> dict[str, Any]:  # fmt: skip
+    """The measurement record of one solution (stored as is, scored by summarize_task)."""
+    problem, levels = problem_levels(problem.task_id, root, problem.input_salt)
+    for _attempt in range(2):
+        _kept.reused = False
+        measured = measure_solution(
+            backend, source, problem.expert.source, problem.entry_point, levels,
+            checker=problem.checker, config=config, cpu=cpu,
+            reference=_kept_reference(problem, config, backend, cpu),
+        )  # fmt: skip
+        if measured.verdict != Verdict.SANDBOX_ERROR:
+            break
+        # The kept reference may be what failed (its process died since the last job):
+        # the job is measured again with a fresh one, not charged with the old one's fault.
+        reused = _kept.reused
+        drop_kept_reference()
+        if not reused:
+            break
+    return dict(measured.as_dict(), config=asdict(config), kind=NAME)
+
+
+# --- scoring ------------------------------------------------------------------------
+
+
+@dataclass
+class ScoredSolution:
+    """One stored measurement, scored."""
+
+    key: str
+    verdict: str
+    passed: bool
+    score: float  # e_ij, 0 if not correct
+    speedup: float  # weighted geometric mean of t*/t; 0 if failed or timed out
+    runtime_s: float | None  # sum_l h_l t_l, timeouts counted at their limit; None if failed
+    reference_runtime_s: float | None
+    time_s: float | None  # sum_l t_l over stress levels (EffiBench's time); None if unfinished
+    reference_time_s: float | None
+    peak_kb: int | None  # peak RSS over stress levels (EffiBench's max memory)
+    reference_peak_kb: int | None
+    levels: list[dict[str, Any]]
+    error: str = ""  # an excerpt of the stored error (tracebacks.excerpt)
+
+
+def score_measurement(key: str, measurement: dict) -> ScoredSolution:
+    """Per-sample figures from the raw times; its own config's alpha sets the limits."""
+    alpha = measurement["config"]["alpha"]
+    passed = bool(measurement["passed"])
+    stress = [LevelMeasurement.from_dict(level) for level in measurement["levels"][1:]]
+    complete = passed and stress and all(level.cases for level in stress)
+    error = excerpt(measurement.get("error") or "")
+    if not complete:
+        return ScoredSolution(key, measurement["verdict"], False, 0.0, 0.0, None, None, None,
+                              None, None, None, [], error)  # fmt: skip
+    weights = [level.weight for level in stress]
+    times = [level.candidate_s for level in stress]
+    references = [level.reference_s for level in stress]
+    level_scores = [
+        metrics.level_score(t, ref, alpha) for t, ref in zip(times, references, strict=True)
+    ]
+    censored = [
+        t if math.isfinite(t) else level.limit_s for t, level in zip(times, stress, strict=True)
+    ]
+    levels = [
+        {"name": lv.name, "weight": lv.weight, "verdict": lv.verdict.value,
+         "t_s": t if math.isfinite(t) else None, "t_ref_s": ref, "limit_s": lv.limit_s,
+         "score": f, "peak_kb": lv.candidate_peak_kb, "ref_peak_kb": lv.reference_peak_kb}
+        for lv, t, ref, f in zip(stress, times, references, level_scores, strict=True)
+    ]  # fmt: skip
+    return ScoredSolution(
+        key=key,
+        verdict=measurement["verdict"],
+        passed=True,
+        score=metrics.sample_score(level_scores, weights, True),
+        speedup=metrics.speedup(references, times, weights),
+        runtime_s=metrics.weighted_runtime(censored, weights),
+        reference_runtime_s=metrics.weighted_runtime(references, weights),
+        time_s=sum(times) if all(math.isfinite(t) for t in times) else None,
+        reference_time_s=sum(references),
+        peak_kb=max(lv.candidate_peak_kb for lv in stress),
+        # A peak of 0 (a reference whose RSS did not grow) would make the ratio undefined.
+        reference_peak_kb=max(1, max(lv.reference_peak_kb for lv in stress)),
+        levels=levels,
+        error=error,
+    )
+
+
+def _effibench(correct: list[ScoredSolution]) -> dict[str, float | None]:
+    """NET, NMU and NTMU over the correct samples (NET and NTMU over those that finished
+    every level: a timed-out level has no time)."""
+    finished = [s for s in correct if s.time_s is not None]
+    return {
+        "net": metrics.net([s.time_s for s in finished], [s.reference_time_s for s in finished])
+        if finished else None,
+        "nmu": metrics.nmu([s.peak_kb for s in correct], [s.reference_peak_kb for s in correct])
+        if correct else None,
+        "ntmu": metrics.ntmu([s.peak_kb * s.time_s for s in finished],
+                             [s.reference_peak_kb * s.reference_time_s for s in finished])
+        if finished else None,
+    }  # fmt: skip
+
+
+def summarize_task(samples: list, tiers: list, ks: Sequence[int]) -> dict[str, Any]:
+    """Metrics of one task over its n samples (stored results, in file order) and its
+    tiers measured in the same run. A task without samples is a failure (0), never
+    dropped; a metric that cannot be computed (k > n, no tiers) is None."""
+    scored = [score_measurement(r.sample_key, r.measurement) for r in samples]
+    ladder_tiers = [score_measurement(r.sample_key, r.measurement) for r in tiers]
+    n, c = len(scored), sum(s.passed for s in scored)
+    task: dict[str, Any] = {"n": n, "correct": c}
+    if n == 0:
+        task.update({f"{name}@{k}": 0.0 for name in ("pass", "eff", "beyond") for k in ks})
+        task.update(speedup=0.0, dps_norm=0.0, speedup_correct=None, net=None, nmu=None,
+                    ntmu=None, samples=[])  # fmt: skip
+        return task
+    for k in ks:
+        task[f"pass@{k}"] = metrics.pass_at_k(n, c, k) if n >= k else None
+        task[f"eff@{k}"] = metrics.eff_at_k([s.score for s in scored], k) if n >= k else None
+    speedups = metrics.mean_speedup([s.speedup for s in scored], [s.passed for s in scored])
+    task["speedup"], task["speedup_correct"] = speedups.speedup_all, speedups.speedup_correct
+    task.update(_effibench([s for s in scored if s.passed]))
+    tier_runtimes = [t.runtime_s for t in ladder_tiers if t.runtime_s is not None]
+    expert_runtimes = [s.reference_runtime_s for s in scored + ladder_tiers
+                       if s.reference_runtime_s]  # fmt: skip
+    task["dps_norm"] = None
+    for k in ks:
+        task[f"beyond@{k}"] = None
+    if tier_runtimes and expert_runtimes:
+        expert_runtime = sorted(expert_runtimes)[len(expert_runtimes) // 2]
+        ladder = sorted([*tier_runtimes, expert_runtime], reverse=True)  # slow to fast
+        runtimes = [s.runtime_s if s.passed else None for s in scored]
+        beyond = [metrics.beyond_score(r, ladder) for r in runtimes]
+        for k in ks:
+            task[f"beyond@{k}"] = metrics.beyond_at_k(beyond, k) if n >= k else None
+        # A tie with a tier is within the two measurements' noise (DPS_MATCH_TOLERANCE).
+        matched = [None if r is None else r / (1 + DPS_MATCH_TOLERANCE) for r in runtimes]
+        task["dps_norm"] = sum(metrics.dps_norm(r, ladder) for r in matched) / n
+        task["tier_runtimes_s"] = {t.key.removeprefix("tier:"): t.runtime_s for t in ladder_tiers}
+        task["expert_runtime_s"] = expert_runtime
+    task["samples"] = [
+        {"key": s.key, "verdict": s.verdict, "passed": s.passed, "score": s.score,
+         "speedup": s.speedup, "levels": s.levels, "error": s.error}
+        for s in scored
+    ]  # fmt: skip
+    return task
