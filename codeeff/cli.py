@@ -186,6 +186,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         suite=args.suite, alpha=args.alpha, measure_tiers=not args.no_tiers,
         repetition=str(time.time()) if args.new_run else "",
         generation=getattr(args, "generation", None), input_seed=args.input_seed,
+        preset=getattr(args, "preset", None),
     )  # fmt: skip
     bar = tqdm(desc="measuring", unit="solution", total=0, disable=args.quiet)
 
@@ -423,6 +424,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="fix the inputs, to reproduce a run (its seed is in `report --format json`); "
         "'' = the inputs published with the problems. Default: each new run draws fresh "
         "inputs, so no sample can carry answers to inputs known in advance",
+    )
+    evaluate.add_argument(
+        "--preset",
+        choices=["enamel"],
+        help="score by another benchmark's definition, for comparable figures: enamel = "
+        "ENAMEL's eff@k (alpha 2, one time limit per problem, level weights 0/3/3/4, 6 "
+        "repeats per case); needs problems with a correctness level and three stress levels",
     )
     evaluate.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_executor_options(evaluate)

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from codeeff import kinds
+from codeeff import kinds, metrics
 from codeeff.executors.jobs import JobResult, MeasureJob
 from codeeff.executors.local import run_local
 from codeeff.executors.ray_cluster import run_ray
@@ -145,13 +145,32 @@ class EvaluateConfig:
     # run reuses it); a string fixes it to reproduce a run; "" = the published inputs.
     input_seed: str | None = None
     generation: dict | None = None  # how the samples were made (evaluate-model), if known
+    # "enamel": ENAMEL's definition of eff@k (metrics.EnamelPreset: alpha, one limit per
+    # problem, its level weights, a fixed number of repeats), for figures comparable
+    # with ENAMEL's own; the cases per level are the problem's (ENAMEL's own problems,
+    # imported, have its 8/4/4/4). None: codeeff's (a limit per level, repeats until
+    # decided).
+    preset: str | None = None
 
     def for_problem(self, problem: Problem) -> MeasureConfig:
+        if self.preset is None:
+            return replace(
+                self.measure,
+                alpha=self.alpha or problem.limits.alpha,
+                memory_mb=problem.limits.memory_mb,
+            )
+        if self.preset != "enamel":
+            raise ValueError(f"unknown preset {self.preset!r} (known: enamel)")
+        preset = metrics.ENAMEL
+        if len(problem.levels) != len(preset.level_weights):
+            raise ValueError(
+                f"{problem.task_id} has {len(problem.levels)} levels; ENAMEL's definition "
+                f"scores {len(preset.level_weights)} (a correctness level and three stress levels)"
+            )
         return replace(
-            self.measure,
-            alpha=self.alpha or problem.limits.alpha,
-            memory_mb=problem.limits.memory_mb,
-        )
+            self.measure, alpha=preset.alpha, min_repeats=preset.repeats,
+            max_repeats=preset.repeats, scoring="enamel", memory_mb=problem.limits.memory_mb,
+        )  # fmt: skip
 
 
 def machine_info(guarantees: dict) -> dict[str, Any]:

@@ -92,6 +92,10 @@ class MeasureConfig:
     # there (up to max_repeats where runs of one input scatter by 10%, as on a busy host).
     score_precision: float = 0.03
     reference_precision: float = 0.04
+    # "codeeff": a limit and a score per level (alpha x that level's reference time).
+    # "enamel": ENAMEL's definition (evaluate --preset enamel): one limit per problem,
+    # alpha x the slowest reference level, for killing and for scoring (kinds/function).
+    scoring: str = "codeeff"
     max_case_seconds: float = 20.0  # wall budget for the repeats of one case
     tle_strikes: int = 2  # kills needed for TLE, each confirmed by a calm witness
     memory_mb: int = 512
@@ -369,7 +373,10 @@ def _run_stress_case(
     checker: Checker | None,
     config: MeasureConfig,
     label: str,
+    problem_limit_s: float | None = None,
 ) -> CaseMeasurement:
+    """`problem_limit_s`: one limit for every case (ENAMEL's), instead of alpha x this
+    case's reference time."""
     case = CaseMeasurement()
     accepted: list[bytes] = []
 
@@ -399,7 +406,8 @@ def _run_stress_case(
         MAX_LOAD_SCALE): under a load that does not pass, a kill then still tells a
         candidate over alpha x the reference from one the load slowed as much as it.
         """
-        case.limit_s = max(config.time_floor_s, config.alpha * case.reference_s)
+        own_limit_s = problem_limit_s or config.alpha * case.reference_s
+        case.limit_s = max(config.time_floor_s, own_limit_s)
         strikes = disturbed = 0
         scale = 1.0
         while True:
@@ -449,8 +457,8 @@ def _run_stress_case(
         enough = repeat + 1 >= config.min_repeats and case_is_decided(case, config)
         if enough or time.monotonic() - started > config.max_case_seconds:
             break
-    if case.candidate_s > config.alpha * case.reference_s:  # over the limit, if not killed
-        case.verdict = Verdict.TLE
+    if case.candidate_s > (problem_limit_s or config.alpha * case.reference_s):
+        case.verdict = Verdict.TLE  # over the limit, though not killed
     return case
 
 
@@ -516,6 +524,39 @@ def measure_solution(
     return outcome
 
 
+# Margin on ENAMEL's limit as estimated before the timing (one reference run per case):
+# the limit the score uses comes from the reference's medians, which a single run may
+# overstate or understate by the run-to-run spread.
+PROBLEM_LIMIT_MARGIN = 1.25
+
+
+def _problem_limit(
+    reference: Sandbox, levels: Sequence[LevelInputs], checker: Checker | None,
+    config: MeasureConfig,
+) -> float:  # fmt: skip
+    """ENAMEL's one limit for a problem, alpha x its slowest reference case, from one run
+    of the reference on every stress case before any timing (with a margin): a case of a
+    small level is killed at the same limit as the largest."""
+    slowest = 0.0
+    for level in levels:
+        for key, (args, expected) in enumerate(zip(level.cases, level.expected, strict=True)):
+            reference.add_input(key, args)
+            try:
+                limit = max(config.time_floor_s, 10.0)
+                result = _checked(reference.run(key, limit, _wall_limit(limit)), args, expected,
+                                  checker)  # fmt: skip
+            finally:
+                reference.forget(key)
+            if result.verdict != Verdict.OK:
+                where = f"level {level.name} case {key}"
+                raise _Failure(
+                    Verdict.SANDBOX_ERROR,
+                    f"the reference failed on {where} ({result.verdict.value}): {result.error}",
+                )
+            slowest = max(slowest, result.cpu_s)
+    return max(config.time_floor_s, config.alpha * slowest * PROBLEM_LIMIT_MARGIN)
+
+
 def _run_stress_levels(
     candidate: Sandbox,
     reference: Sandbox,
@@ -528,6 +569,9 @@ def _run_stress_levels(
     sandboxes only while it is measured (a zygote holding every level's input would make
     each fork and exit dearer), and leaves the reference's even when the case fails: the
     caller may keep that sandbox for the next solution."""
+    problem_limit_s = (
+        _problem_limit(reference, levels, checker, config) if config.scoring == "enamel" else None
+    )
     for level in levels:
         measured = LevelMeasurement(level.name, level.weight)
         outcome.levels.append(measured)
@@ -537,7 +581,7 @@ def _run_stress_levels(
             try:
                 case = _run_stress_case(
                     candidate, reference, key, args, expected, checker, config,
-                    f"level {level.name} case {key}",
+                    f"level {level.name} case {key}", problem_limit_s,
                 )  # fmt: skip
             finally:
                 reference.forget(key)

@@ -190,12 +190,15 @@ def score_measurement(key: str, measurement: dict) -> ScoredSolution:
     if not complete:
         return ScoredSolution(key, measurement["verdict"], False, 0.0, 0.0, None, None, None,
                               None, None, None, [], error)  # fmt: skip
-    weights = [level.weight for level in stress]
-    times = [level.candidate_s for level in stress]
-    references = [level.reference_s for level in stress]
-    level_scores = [
-        metrics.level_score(t, ref, alpha) for t, ref in zip(times, references, strict=True)
-    ]
+    if measurement["config"].get("scoring") == "enamel":
+        weights, times, references, level_scores = _enamel_levels(stress)
+    else:
+        weights = [level.weight for level in stress]
+        times = [level.candidate_s for level in stress]
+        references = [level.reference_s for level in stress]
+        level_scores = [
+            metrics.level_score(t, ref, alpha) for t, ref in zip(times, references, strict=True)
+        ]
     censored = [
         t if math.isfinite(t) else level.limit_s for t, level in zip(times, stress, strict=True)
     ]
@@ -221,6 +224,31 @@ def score_measurement(key: str, measurement: dict) -> ScoredSolution:
         levels=levels,
         error=error,
     )
+
+
+def _enamel_levels(stress: list[LevelMeasurement]) -> tuple[list, list, list, list]:
+    """ENAMEL's definition (metrics.EnamelPreset): a level's time is its slowest case's,
+    each case's time the Hodges-Lehmann estimate of its repeats (the candidate's and the
+    expert's alike); one limit T = alpha x the slowest reference level; the preset's
+    level weights. Returns (weights, times, reference times, level scores)."""
+    preset = metrics.ENAMEL
+    weights = list(preset.level_weights[1:])
+    if len(weights) != len(stress):
+        raise ValueError(f"ENAMEL's preset scores {len(weights)} stress levels, not {len(stress)}")
+
+    def level_time(level: LevelMeasurement, series: str) -> float:
+        if series == "candidate_cpu_s" and level.verdict == Verdict.TLE:
+            return math.inf
+        return max(metrics.hodges_lehmann(getattr(case, series)) for case in level.cases)
+
+    times = [level_time(level, "candidate_cpu_s") for level in stress]
+    references = [level_time(level, "reference_cpu_s") for level in stress]
+    limit_s = preset.time_limit_s([0.0, *references])  # level 0 (weight 0) takes no part
+    scores = [
+        metrics.level_score_with_limit(t, ref, limit_s)
+        for t, ref in zip(times, references, strict=True)
+    ]
+    return weights, times, references, scores
 
 
 def _effibench(correct: list[ScoredSolution]) -> dict[str, float | None]:

@@ -1,0 +1,124 @@
+"""Task kinds: the one lookup, and the function kind's ENAMEL preset (evaluate --preset)."""
+
+from __future__ import annotations
+
+import math
+from types import SimpleNamespace
+
+import pytest
+
+from codeeff import kinds
+from codeeff.evaluate import EvaluateConfig
+from codeeff.kinds import function
+from codeeff.measure import LevelInputs, MeasureConfig, measure_solution
+from codeeff.problems import load_task
+from codeeff.sandbox.local import default_cpu
+
+
+def test_every_kind_answers_the_same_interface():
+    for name in kinds.names():
+        module = kinds.get(name)
+        assert module.NAME == name and isinstance(module.REQUIRED_FILES, tuple)
+        assert isinstance(module.USES_GPU, bool) and module.metric_names([1])[0] == "pass@1"
+        for function_name in ("validate", "measure", "summarize_task", "whole_suite"):
+            assert callable(getattr(module, function_name))
+    with pytest.raises(KeyError, match="unknown task kind 'teleport'"):
+        kinds.get("teleport")
+
+
+def _level(name: str, weight: float, candidate: list[list[float]], reference: list[list[float]],
+           verdict: str = "OK") -> dict:  # fmt: skip
+    cases = [
+        {"candidate_cpu_s": c, "reference_cpu_s": r, "witness_cpu_s": [], "candidate_peak_kb": 10,
+         "reference_peak_kb": 10, "candidate_extra_kb": 0, "reference_extra_kb": 0,
+         "limit_s": 1.0, "verdict": verdict}
+        for c, r in zip(candidate, reference, strict=True)
+    ]  # fmt: skip
+    return {"name": name, "weight": weight, "verdict": verdict, "cases": cases}
+
+
+def _stored(key: str, levels: list[dict]) -> SimpleNamespace:
+    gate = _level("edge", 0, [[0.001]], [[]])
+    measurement = {"kind": "function", "verdict": "OK", "passed": True, "error": "",
+                   "levels": [gate, *levels],
+                   "config": {"alpha": 2.0, "scoring": "enamel"}}  # fmt: skip
+    return SimpleNamespace(sample_key=key, measurement=measurement)
+
+
+def test_enamel_preset_gives_enamels_eff_at_k_from_hand_made_times():
+    """Reference levels take 0.1, 0.2 and 0.4 s (its slowest case), so T = 2 x 0.4 = 0.8 s
+    for every level; weights 3, 3, 4; a case's time is the Hodges-Lehmann estimate of its
+    repeats ([1, 2, 3] x 0.1 gives 0.2), a level's its slowest case."""
+    refs = [[[0.1] * 3, [0.05] * 3], [[0.2] * 3], [[0.4] * 3]]
+    small, medium, large = (
+        lambda c: _level("s", 1, c, refs[0]),
+        lambda c: _level("m", 1, c, refs[1]),
+        lambda c, verdict="OK": _level("l", 2, c, refs[2], verdict),
+    )
+    samples = [
+        # As fast as the reference everywhere: f = 1 on each level.
+        _stored("line:1", [small([[0.1] * 3, [0.05] * 3]), medium([[0.2] * 3]),
+                           large([[0.4] * 3])]),
+        # Small: HL([0.1, 0.2, 0.3]) = 0.2 -> (0.8 - 0.2) / (0.8 - 0.1) = 6/7; medium 0.5 ->
+        # 0.3 / 0.6 = 1/2; large 0.6 -> 0.2 / 0.4 = 1/2.
+        _stored("line:2", [small([[0.1, 0.2, 0.3], [0.05] * 3]), medium([[0.5] * 3]),
+                           large([[0.6] * 3])]),
+        # Times out on the large level (its score is 0 there); 0.7 s on small: 0.1 / 0.7.
+        _stored("line:3", [small([[0.7] * 3, [0.05] * 3]), medium([[0.2] * 3]),
+                           large([[0.9] * 3], verdict="TLE")]),
+    ]  # fmt: skip
+    expected = sorted([
+        1.0,
+        (3 * 6 / 7 + 3 * 0.5 + 4 * 0.5) / 10,
+        (3 * (0.1 / 0.7) + 3 * 1.0 + 4 * 0.0) / 10,
+    ])  # fmt: skip
+    task = function.summarize_task(samples, [], ks=(1, 2, 3))
+    assert [s["score"] for s in task["samples"]] == pytest.approx(
+        [1.0, (3 * 6 / 7 + 3 * 0.5 + 4 * 0.5) / 10, (3 * (0.1 / 0.7) + 3.0) / 10]
+    )
+    assert task["eff@1"] == pytest.approx(sum(expected) / 3)
+    # eff@k = sum_i C(i-1, k-1) / C(n, k) e_(i), scores sorted ascending (ENAMEL's estimator)
+    assert task["eff@2"] == pytest.approx((0 * expected[0] + 1 * expected[1] + 2 * expected[2]) / 3)
+    assert task["eff@3"] == pytest.approx(expected[2])
+
+
+def test_the_preset_fixes_alpha_repeats_and_scoring_and_needs_four_levels(tmp_path):
+    core = load_task("core/pair_sum_count")
+    config = EvaluateConfig(suite="core", preset="enamel").for_problem(core)
+    assert (config.alpha, config.min_repeats, config.max_repeats, config.scoring) == (
+        2.0, 6, 6, "enamel")  # fmt: skip
+    from tests.fixtures.mini_suite import write_mini_suite
+
+    mini = load_task("mini/alpha", write_mini_suite(tmp_path, {"alpha": 1000}))
+    with pytest.raises(ValueError, match="mini/alpha has 2 levels"):
+        EvaluateConfig(suite="mini", preset="enamel").for_problem(mini)
+
+
+def test_under_the_preset_a_small_level_is_killed_at_the_problems_one_limit(backend):
+    """3x slower than the reference on a small input: over alpha x that level's reference
+    (TLE by codeeff's rule), under ENAMEL's one limit, set by the large level (scored)."""
+    reference = "def f(n):\n    return sum(i * i for i in range(n))\n"
+    slow_on_small = (
+        "def f(n):\n"
+        "    if n < 50_000:\n"
+        "        for _ in range(2):\n"
+        "            sum(i * i for i in range(n))\n"
+        "    return sum(i * i for i in range(n))\n"
+    )
+    levels = [LevelInputs("edge", 0, [(5,)], [sum(i * i for i in range(5))])] + [
+        LevelInputs(name, 1, [(n,)], [sum(i * i for i in range(n))])
+        for name, n in (("small", 20_000), ("medium", 100_000), ("large", 200_000))
+    ]
+
+    def measured(scoring: str):
+        config = MeasureConfig(min_repeats=3, max_repeats=3, scoring=scoring)
+        return measure_solution(backend, slow_on_small, reference, "f", levels, config=config,
+                                cpu=default_cpu())  # fmt: skip
+
+    ours, enamel = measured("codeeff"), measured("enamel")
+    assert ours.levels[1].verdict.value == "TLE"
+    assert enamel.verdict.value == "OK" and enamel.levels[1].verdict.value == "OK"
+    record = dict(enamel.as_dict(), config={"alpha": 2.0, "scoring": "enamel"})
+    scored = function.score_measurement("line:1", record)
+    # The small level scores below 1 but above 0: (T - 3 t_ref) / (T - t_ref), T ~ 20 t_ref.
+    assert 0.5 < scored.levels[0]["score"] < 1.0 and math.isfinite(scored.levels[0]["t_s"])
