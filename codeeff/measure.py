@@ -203,7 +203,8 @@ class SolutionMeasurement:
     levels: list[LevelMeasurement] = field(default_factory=list)
     guarantees: dict = field(default_factory=dict)
 
-    def as_dict(self) -> dict:
+    def to_dict(self) -> dict:
+        """JSON-ready, as the store keeps it (verdicts as their values)."""
         data = asdict(self)
         data["verdict"] = self.verdict.value
         for level, measured in zip(data["levels"], self.levels, strict=True):
@@ -211,6 +212,15 @@ class SolutionMeasurement:
             for case in level["cases"]:
                 case["verdict"] = Verdict(case["verdict"]).value
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> SolutionMeasurement:
+        """From a stored record (its extra keys, such as the config, are left out)."""
+        return cls(
+            Verdict(data["verdict"]), bool(data["passed"]), data.get("error", ""),
+            [LevelMeasurement.from_dict(level) for level in data["levels"]],
+            data.get("guarantees", {}),
+        )  # fmt: skip
 
 
 def outputs_equal(expected: Any, actual: Any) -> bool:

@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS results (
     verdict TEXT NOT NULL,
     passed INTEGER NOT NULL,
     error TEXT NOT NULL,
-    measurement TEXT NOT NULL,   -- JSON: SolutionMeasurement.as_dict(), raw times included
+    measurement TEXT NOT NULL,   -- JSON: SolutionMeasurement.to_dict(), raw times included
     finished_at REAL NOT NULL,
     PRIMARY KEY (run_id, sample_key, task_id)
 );

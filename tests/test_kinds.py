@@ -118,7 +118,7 @@ def test_under_the_preset_a_small_level_is_killed_at_the_problems_one_limit(back
     ours, enamel = measured("codeeff"), measured("enamel")
     assert ours.levels[1].verdict.value == "TLE"
     assert enamel.verdict.value == "OK" and enamel.levels[1].verdict.value == "OK"
-    record = dict(enamel.as_dict(), config={"alpha": 2.0, "scoring": "enamel"})
+    record = dict(enamel.to_dict(), config={"alpha": 2.0, "scoring": "enamel"})
     scored = function.score_measurement("line:1", record)
     # The small level scores below 1 but above 0: (T - 3 t_ref) / (T - t_ref), T ~ 20 t_ref.
     assert 0.5 < scored.levels[0]["score"] < 1.0 and math.isfinite(scored.levels[0]["t_s"])

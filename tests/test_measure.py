@@ -522,3 +522,14 @@ def test_a_case_stored_before_witnesses_existed_loads():
     }  # fmt: skip
     case = CaseMeasurement.from_dict(stored)
     assert case.witness_cpu_s == [] and case.ratio == pytest.approx(1.0)
+
+
+def test_a_measurement_round_trips_through_its_stored_form(backend):
+    import json
+
+    from codeeff.measure import SolutionMeasurement
+
+    for source in (REFERENCE, "def f(n):\n    return 0\n"):
+        measured = _measure(backend, source)
+        stored = json.loads(json.dumps(measured.to_dict()))
+        assert SolutionMeasurement.from_dict(stored) == measured

@@ -24,6 +24,7 @@ from codeeff.measure import (
     LevelInputs,
     LevelMeasurement,
     MeasureConfig,
+    SolutionMeasurement,
     measure_solution,
     sandbox_limits,
 )
@@ -155,7 +156,7 @@ def measure(
         drop_kept_reference()
         if not reused:
             break
-    return dict(measured.as_dict(), config=asdict(config), kind=NAME)
+    return dict(measured.to_dict(), config=asdict(config), kind=NAME)
 
 
 # --- scoring ------------------------------------------------------------------------
@@ -179,16 +180,22 @@ class ScoredSolution:
     levels: list[dict[str, Any]]
     error: str = ""  # an excerpt of the stored error (tracebacks.excerpt)
 
+    def to_dict(self) -> dict[str, Any]:
+        """What a summary shows of a sample."""
+        return {"key": self.key, "verdict": self.verdict, "passed": self.passed,
+                "score": self.score, "speedup": self.speedup, "levels": self.levels,
+                "error": self.error}  # fmt: skip
+
 
 def score_measurement(key: str, measurement: dict) -> ScoredSolution:
     """Per-sample figures from the raw times; its own config's alpha sets the limits."""
     alpha = measurement["config"]["alpha"]
-    passed = bool(measurement["passed"])
-    stress = [LevelMeasurement.from_dict(level) for level in measurement["levels"][1:]]
-    complete = passed and stress and all(level.cases for level in stress)
-    error = excerpt(measurement.get("error") or "")
+    measured = SolutionMeasurement.from_dict(measurement)
+    stress = measured.levels[1:]
+    complete = measured.passed and stress and all(level.cases for level in stress)
+    error = excerpt(measured.error)
     if not complete:
-        return ScoredSolution(key, measurement["verdict"], False, 0.0, 0.0, None, None, None,
+        return ScoredSolution(key, measured.verdict.value, False, 0.0, 0.0, None, None, None,
                               None, None, None, [], error)  # fmt: skip
     if measurement["config"].get("scoring") == "enamel":
         weights, times, references, level_scores = _enamel_levels(stress)
@@ -210,7 +217,7 @@ def score_measurement(key: str, measurement: dict) -> ScoredSolution:
     ]  # fmt: skip
     return ScoredSolution(
         key=key,
-        verdict=measurement["verdict"],
+        verdict=measured.verdict.value,
         passed=True,
         score=metrics.sample_score(level_scores, weights, True),
         speedup=metrics.speedup(references, times, weights),
@@ -303,9 +310,5 @@ def summarize_task(samples: list, tiers: list, ks: Sequence[int]) -> dict[str, A
         task["dps_norm"] = sum(metrics.dps_norm(r, ladder) for r in matched) / n
         task["tier_runtimes_s"] = {t.key.removeprefix("tier:"): t.runtime_s for t in ladder_tiers}
         task["expert_runtime_s"] = expert_runtime
-    task["samples"] = [
-        {"key": s.key, "verdict": s.verdict, "passed": s.passed, "score": s.score,
-         "speedup": s.speedup, "levels": s.levels, "error": s.error}
-        for s in scored
-    ]  # fmt: skip
+    task["samples"] = [s.to_dict() for s in scored]
     return task
