@@ -76,6 +76,18 @@ class RecordingSandbox(Sandbox):
         self.inputs.pop(key, None)
         self.inner.forget(key)
 
+    def add_inputs(self, inputs) -> None:
+        self.inputs.update({key: id(args) for key, args in inputs.items()})
+        started = time.perf_counter()
+        self.inner.add_inputs(inputs)
+        self.ledger.add("send inputs", time.perf_counter() - started)
+
+    def forget_inputs(self, keys) -> None:
+        keys = list(keys)
+        for key in keys:
+            self.inputs.pop(key, None)
+        self.inner.forget_inputs(keys)
+
     def run(self, key: int, cpu_limit_s: float, wall_limit_s: float) -> RunResult:
         nulls_before = len(self.inner._null_cpu_s)
         started = time.perf_counter()

@@ -343,8 +343,7 @@ def _run_gate(
     record = CaseMeasurement(limit_s=config.gate_cpu_limit_s)
     measured.cases.append(record)
     cases = list(zip(level.cases, level.expected, strict=True))
-    for key, (args, _) in enumerate(cases):
-        candidate.add_input(key, args)
+    candidate.add_inputs(dict(enumerate(level.cases)))
     limit, wall_limit = config.gate_cpu_limit_s, _wall_limit(config.gate_cpu_limit_s)
 
     def note(run: RunResult) -> None:
@@ -370,8 +369,7 @@ def _run_gate(
                 measured.verdict = result.verdict
                 raise _Failure(result.verdict, f"level {level.name} case {key}: {result.error}")
         start += len(batch.results)
-    for key in range(len(cases)):
-        candidate.forget(key)
+    candidate.forget_inputs(range(len(cases)))
 
 
 def _run_stress_case(

@@ -533,3 +533,22 @@ def test_a_measurement_round_trips_through_its_stored_form(backend):
         measured = _measure(backend, source)
         stored = json.loads(json.dumps(measured.to_dict()))
         assert SolutionMeasurement.from_dict(stored) == measured
+
+
+def test_inputs_go_in_and_out_of_a_sandbox_in_one_message_each(backend):
+    from codeeff.sandbox.base import SandboxLimits
+
+    limits = SandboxLimits(memory_mb=256)
+    with backend.open("def f(n, s):\n    return [n, s]\n", "f", limits, cpu=default_cpu()) as box:
+        sent = []
+        send = box.channel.send
+        box.channel.send = lambda header, payload=b"": (sent.append(header["op"]),
+                                                       send(header, payload))  # fmt: skip
+        box.add_inputs({key: (key, "x" * key) for key in range(50)})
+        assert sent == ["inputs"]
+        assert box.run(7, 1.0, 2.0).output == [7, "xxxxxxx"]
+        box.forget_inputs(range(50))
+        # (null baseline runs go as "run" messages too)
+        assert sent.count("inputs") == 1 and sent.count("forget") == 1 and "input" not in sent
+        with pytest.raises(SandboxError, match="no input"):
+            box.run(7, 1.0, 2.0)

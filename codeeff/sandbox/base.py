@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import abc
 import enum
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -121,6 +122,17 @@ class Sandbox(abc.ABC):
     @abc.abstractmethod
     def forget(self, key: int) -> None:
         """Drop stored input `key` (keeps the sandbox's memory bounded across levels)."""
+
+    def add_inputs(self, inputs: Mapping[int, tuple]) -> None:
+        """Store several inputs at once (the gate's hundreds of small cases). For backends
+        without a cheaper way, one `add_input` each."""
+        for key, args in inputs.items():
+            self.add_input(key, args)
+
+    def forget_inputs(self, keys: Iterable[int]) -> None:
+        """Drop several stored inputs at once; for other backends one `forget` each."""
+        for key in keys:
+            self.forget(key)
 
     @abc.abstractmethod
     def run(self, key: int, cpu_limit_s: float, wall_limit_s: float) -> RunResult:

@@ -628,12 +628,15 @@ def serve(in_fd: int, out_fd: int, scratch_bytes: int) -> None:
                     out_fd,
                     {"op": "loaded", "ok": False, "error": f"{type(error).__name__}: {error}"},
                 )
-        elif op == "input":
+        elif op in ("input", "inputs"):
             try:
-                inputs[request["key"]] = tuple(codec.decode(payload))
+                decoded = codec.decode(payload)
+                pairs = [(request["key"], decoded)] if op == "input" else decoded
+                for key, args in pairs:
+                    inputs[key] = tuple(args)
                 gc.freeze()
                 codec.write_frame(out_fd, {"op": "stored", "ok": True})
-            except codec.CodecError as error:
+            except (codec.CodecError, TypeError, ValueError) as error:
                 codec.write_frame(out_fd, {"op": "stored", "ok": False, "error": str(error)})
         elif op == "run" and code is None:
             codec.write_frame(out_fd, {"op": "error", "ok": False, "error": "no solution loaded"})
@@ -650,7 +653,8 @@ def serve(in_fd: int, out_fd: int, scratch_bytes: int) -> None:
             header, data = measure_child(code, entry_point, args, request, isolation, seccomp)
             codec.write_frame(out_fd, header, data)
         elif op == "forget":
-            inputs.pop(request["key"], None)
+            for key in request["keys"]:
+                inputs.pop(key, None)
             codec.write_frame(out_fd, {"op": "forgotten", "ok": True})
         else:
             codec.write_frame(out_fd, {"op": "error", "ok": False, "error": f"unknown op {op!r}"})
