@@ -431,10 +431,7 @@ class LocalSandbox(Sandbox):
             raise SolutionLoadError(answer.get("error", "the solution does not compile"))
 
     def add_input(self, key: int, args: tuple) -> None:
-        self.channel.send({"op": "input", "key": key}, codec.encode(tuple(args)))
-        answer = self.channel.receive(PROTOCOL_TIMEOUT_S)[0]
-        if not answer.get("ok"):
-            raise SandboxError(f"input {key} rejected: {answer.get('error')}")
+        self.add_inputs({key: args})
 
     def forget(self, key: int) -> None:
         self.forget_inputs([key])

@@ -628,11 +628,9 @@ def serve(in_fd: int, out_fd: int, scratch_bytes: int) -> None:
                     out_fd,
                     {"op": "loaded", "ok": False, "error": f"{type(error).__name__}: {error}"},
                 )
-        elif op in ("input", "inputs"):
+        elif op == "inputs":
             try:
-                decoded = codec.decode(payload)
-                pairs = [(request["key"], decoded)] if op == "input" else decoded
-                for key, args in pairs:
+                for key, args in codec.decode(payload):
                     inputs[key] = tuple(args)
                 gc.freeze()
                 codec.write_frame(out_fd, {"op": "stored", "ok": True})
