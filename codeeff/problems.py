@@ -78,7 +78,7 @@ class Problem:
     task_id: str  # "<suite>/<task>"
     title: str
     kind: str
-    entry_point: str
+    entry_point: str | None  # None for kinds whose solutions are whole programs
     tags: list[str]
     difficulty: str
     limits: Limits
@@ -89,6 +89,8 @@ class Problem:
     reference_folder: Path
     # Per output dtype (atol, rtol), for kinds whose answers are floating-point tensors.
     tolerances: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # The [output] table: how the kind compares an answer with the expert's (kinds/).
+    output: dict[str, Any] = field(default_factory=dict)
     # Mixed into every seed. Empty: the published inputs (validation, benches). An
     # evaluation run draws its own, so that no sample can carry answers to inputs known
     # before the run (the published seeds are in this repository for anyone to replay).
@@ -119,7 +121,13 @@ class Problem:
 
     @property
     def checker(self):
-        return getattr(self.generator, "check", None)
+        """check(args, expected, actual) -> bool, or None where answers must be equal
+        (measure.outputs_equal): the generator's own `check`, else the kind's."""
+        return kinds.get(self.kind).checker(self)
+
+    def solver(self, tier: Tier):
+        """A tier as a trusted function of one case's argument tuple (kinds/)."""
+        return kinds.get(self.kind).solver(self, tier)
 
     def seed(self, level: Level, case: int) -> int:
         text = f"{self.task_id}|{level.index}|{case}"
@@ -147,9 +155,8 @@ class Problem:
 
     def expected_outputs(self, level: Level, inputs: list[tuple]) -> list[Any]:
         """The expert's answers (trusted code, run here on copies of the inputs)."""
-        function = getattr(load_module(self.expert.path, f"codeeff_ref_{self.task_id}"),
-                           self.entry_point)  # fmt: skip
-        return [function(*copy.deepcopy(args)) for args in inputs]
+        expert = self.solver(self.expert)
+        return [expert(copy.deepcopy(args)) for args in inputs]
 
 
 def load_module(path: Path, name: str) -> ModuleType:
@@ -264,11 +271,21 @@ def load_problem(folder: Path, root: Path | None = None) -> Problem:
     for required in required_files:
         if not (folder / required).is_file():
             raise ProblemFormatError(folder / required, "file", "is missing")
+    if kind_module.HAS_ENTRY_POINT:
+        entry_point = _require(data, "entry_point", str, path)
+    elif "entry_point" in data:
+        raise ProblemFormatError(path, "entry_point", f"a {kind} solution is a whole program")
+    else:
+        entry_point = None
+    output = data.get("output", {})
+    if not isinstance(output, dict):
+        raise ProblemFormatError(path, "output", "must be a table")
+    kind_module.check_output_table(output, path)
     return Problem(
         task_id=f"{suite}/{task}",
         title=_require(data, "title", str, path),
         kind=kind,
-        entry_point=_require(data, "entry_point", str, path),
+        entry_point=entry_point,
         tags=tags,
         difficulty=difficulty,
         limits=limits,
@@ -278,6 +295,7 @@ def load_problem(folder: Path, root: Path | None = None) -> Problem:
         folder=folder,
         reference_folder=root / "reference_solutions" / suite / task,
         tolerances=tolerances,
+        output=output,
     )
 
 

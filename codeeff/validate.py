@@ -18,7 +18,7 @@ from typing import Any
 
 from codeeff import codec
 from codeeff.measure import outputs_equal
-from codeeff.problems import Problem, load_module
+from codeeff.problems import Problem
 from codeeff.sandbox.base import SandboxBackend, SandboxLimits, Verdict
 
 MIN_DISCRIMINATION = 3.0
@@ -97,26 +97,19 @@ def check_fresh_inputs(problem: Problem, report: ProblemReport) -> None:
 
 def check_tiers_agree(problem: Problem, report: ProblemReport) -> None:
     report.checks["tiers_agree"] = True
-    functions = {
-        tier.name: getattr(
-            load_module(tier.path, f"codeeff_tier_{problem.task_id}_{tier.name}"),
-            problem.entry_point,
-            None,
-        )  # fmt: skip
-        for tier in problem.tiers
-    }
-    for name, function in functions.items():
-        if not callable(function):
-            report.fail("tiers_agree", f"tier {name} does not define {problem.entry_point}")
-            return
+    try:
+        functions = {tier.name: problem.solver(tier) for tier in problem.tiers}
+    except ValueError as error:
+        report.fail("tiers_agree", str(error))
+        return
     expert = functions.pop("expert")
     for level in (problem.levels[0], problem.random_level()):
         for case in range(level.cases):
             args = problem.generate(level, case)
-            expected = expert(*copy.deepcopy(args))
+            expected = expert(copy.deepcopy(args))
             for name, function in functions.items():
                 try:
-                    actual = function(*copy.deepcopy(args))
+                    actual = function(copy.deepcopy(args))
                     agree = _answers_agree(problem, args, expected, actual)
                 except Exception as error:  # a crashing tier is a disagreeing tier
                     actual, agree = f"raised {error!r}", False

@@ -6,6 +6,15 @@ A kind is a module of this package with the same small interface:
     REQUIRED_FILES  files a problem folder of this kind needs besides prompt.py and
                     generator.py
     USES_GPU        its measurements need the GPU (one unpinned worker, see executors/)
+    HAS_ENTRY_POINT a solution defines a function problem.toml names (else it is a
+                    whole program)
+    ASK             (what a model is asked to write, what its reply must hold)
+    check_output_table(table, path)            raises ProblemFormatError for a bad
+                                               [output] table
+    checker(problem)                           -> check(args, expected, actual) or None
+                                                  (answers must be equal)
+    solver(problem, tier)                      -> a trusted tier as a function of one
+                                                  case's argument tuple (CPU kinds)
     validate(problem)                          -> validate.ProblemReport
     measure(problem, source, config, worker)   -> the measurement record to store (a dict
                                                   with "kind", "verdict", "passed", "error")
@@ -30,6 +39,7 @@ from typing import Any
 
 _MODULES = {
     "function": "codeeff.kinds.function",
+    "stdio": "codeeff.kinds.stdio",
     "triton": "codeeff.kinds.triton",
 }
 # What a stored measurement without a "kind" (stored before every record had one) is.
@@ -57,3 +67,11 @@ def of_problems(problems: Iterable[Any]) -> str:
     if len(found) > 1:
         raise ValueError(f"one run measures one kind of task; these problems are {sorted(found)}")
     return found.pop() if found else DEFAULT
+
+
+def no_output_table(table: dict[str, Any], path: Any) -> None:
+    """check_output_table of the kinds whose answers need no comparison settings."""
+    if table:
+        from codeeff.problems import ProblemFormatError
+
+        raise ProblemFormatError(path, "output", "this kind takes no [output] table")

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from codeeff import metrics
+from codeeff import kinds, metrics
 from codeeff.measure import (
     LevelInputs,
     LevelMeasurement,
@@ -28,13 +28,17 @@ from codeeff.measure import (
     measure_solution,
     sandbox_limits,
 )
-from codeeff.problems import Problem, load_task
+from codeeff.problems import Problem, load_module, load_task
 from codeeff.sandbox.base import Sandbox, SandboxBackend, Verdict
 from codeeff.tracebacks import excerpt
 
 NAME = "function"
 REQUIRED_FILES: tuple[str, ...] = ()
 USES_GPU = False
+HAS_ENTRY_POINT = True
+ASK = ("Complete the following Python function.",
+       "the whole function (and any imports it needs)")  # fmt: skip
+check_output_table = kinds.no_output_table
 # A solution matches a tier when it is at most this much slower: the tier times and the
 # solution's are separate measurements, each with about 1-3% noise (bench/self_ratio.py),
 # so an exact tie with the expert would otherwise fall to the next tier half the time.
@@ -51,6 +55,20 @@ def metric_names(ks: Sequence[int]) -> list[str]:
     names = [f"pass@{k}" for k in ks] + [f"eff@{k}" for k in ks]
     return names + ["speedup", "speedup_correct", *[f"beyond@{k}" for k in ks], "dps_norm",
                     "net", "nmu", "ntmu"]  # fmt: skip
+
+
+def checker(problem: Problem):
+    """The generator's `check` where several answers are right; else None (equal)."""
+    return getattr(problem.generator, "check", None)
+
+
+def solver(problem: Problem, tier) -> Callable[[tuple], Any]:
+    """The tier's entry point, called on an argument tuple (trusted, in this process)."""
+    module = load_module(tier.path, f"codeeff_tier_{problem.task_id}_{tier.name}")
+    function = getattr(module, problem.entry_point, None)
+    if not callable(function):
+        raise ValueError(f"tier {tier.name} does not define {problem.entry_point}")
+    return lambda args: function(*args)
 
 
 # --- validation ---------------------------------------------------------------------

@@ -13,9 +13,20 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from codeeff import kinds
+
 NAME = "triton"
 REQUIRED_FILES = ("reference.py",)
 USES_GPU = True
+HAS_ENTRY_POINT = True
+ASK = ("Complete the following Python function.",
+       "the whole function (and any imports it needs)")  # fmt: skip
+check_output_table = kinds.no_output_table
+
+
+def checker(problem) -> None:
+    """None: the GPU runner compares output tensors within the problem's tolerances."""
+    return None
 
 
 def _thresholds() -> tuple[float, ...]:

@@ -176,9 +176,15 @@ class SandboxBackend(abc.ABC):
 
     @abc.abstractmethod
     def open(
-        self, source: str, entry_point: str, limits: SandboxLimits, cpu: int | None = None
+        self, source: str, entry_point: str | None, limits: SandboxLimits, cpu: int | None = None
     ) -> Sandbox:
         """Start a sandbox pinned to `cpu` (if given) holding the compiled `source`.
+
+        With an entry point each run calls that function on a stored argument tuple and
+        its answer is the returned value; without one (None) the source is a program:
+        each stored input is a 1-tuple of its standard input (str or bytes), each run
+        executes the whole program on it, and the answer is the bytes it wrote to
+        standard output.
 
         Raises SolutionLoadError if the source does not compile.
         """

@@ -273,7 +273,7 @@ class LocalBackend(SandboxBackend):
         return Guarantees(**self._host_guarantees.as_dict())
 
     def open(
-        self, source: str, entry_point: str, limits: SandboxLimits, cpu: int | None = None
+        self, source: str, entry_point: str | None, limits: SandboxLimits, cpu: int | None = None
     ) -> LocalSandbox:
         sandbox = LocalSandbox(self, limits, cpu)
         try:
@@ -312,6 +312,7 @@ class LocalSandbox(Sandbox):
         self.guarantees.cpu_pinning = cpu is not None
         self._oom_count = self.cgroup.oom_kills() if self.cgroup else 0
         self._null_cpu_s: list[float] = []
+        self.program = False  # a program (run whole, on a text input) rather than a function
         self._runs = 0
         self._rlimits = self._child_rlimits(limits)
         self._start(backend.bwrap, cpu)
@@ -424,7 +425,8 @@ class LocalSandbox(Sandbox):
 
     # --- operations -------------------------------------------------------------------
 
-    def load(self, source: str, entry_point: str) -> None:
+    def load(self, source: str, entry_point: str | None) -> None:
+        self.program = entry_point is None
         self.channel.send({"op": "load", "entry_point": entry_point}, source.encode("utf-8"))
         answer = self.channel.receive(PROTOCOL_TIMEOUT_S)[0]
         if not answer.get("ok"):
@@ -481,7 +483,10 @@ class LocalSandbox(Sandbox):
 
     def run_batch(self, keys: list[int], cpu_limit_s: float, wall_limit_s: float) -> BatchResult:
         """The inputs answered in turn by one child (worker.answer_batch): one fork and
-        one module load for all of them, the limits holding for the whole batch."""
+        one module load for all of them, the limits holding for the whole batch. A
+        program runs once per input (its input is its whole standard input)."""
+        if self.program:
+            return super().run_batch(keys, cpu_limit_s, wall_limit_s)
         fixed_s = self._fixed_cost_now()
         header, payload, wall_s, cgroup_cpu_s, oom_killed = self._request_run(
             {"keys": keys, "batch": True}, cpu_limit_s + fixed_s, wall_limit_s
@@ -504,7 +509,8 @@ class LocalSandbox(Sandbox):
 
     def _measure_null_run(self) -> None:
         header, _, _, _, _ = self._request_run({"null": True}, NULL_RUN_LIMIT_S, NULL_RUN_LIMIT_S)
-        if header.get("setup") != "ok" or header.get("charged_s") is None or header["kind"] != "R":
+        answered = header["kind"] in ("R", "P")  # a function's or a program's null run
+        if header.get("setup") != "ok" or header.get("charged_s") is None or not answered:
             raise SandboxError(f"a null run failed: {header.get('setup') or header}")
         self._null_cpu_s.append(header["charged_s"])
 
@@ -635,7 +641,7 @@ def interpret_result(
     return result
 
 
-ANSWER_KINDS = ("R", "E", "C", "O")
+ANSWER_KINDS = ("R", "E", "C", "O", "P")
 
 
 def judge_answer(result: RunResult, kind: str, payload: bytes) -> RunResult:
@@ -647,6 +653,8 @@ def judge_answer(result: RunResult, kind: str, payload: bytes) -> RunResult:
         result.verdict, result.error = Verdict.WA, f"answer cannot be encoded: {text}"
     elif kind == "O":
         result.verdict, result.error = Verdict.OLE, "output limit exceeded"
+    elif kind == "P":  # a program's output, compared as bytes
+        result.output = result.answer = payload
     else:
         try:
             result.output = codec.decode(payload)

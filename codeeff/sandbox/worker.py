@@ -21,12 +21,19 @@ stopped, for the zygote to read its CPU clock and kill it). So the fork, the set
 the process exit, costs that every run pays the same, are not charged; the candidate's
 module code, its call and the encoding of its answer are.
 
+A solution is a function (loaded with an entry point: each run calls it on a stored
+argument tuple and sends back its encoded result) or a program (loaded without one: each
+run executes the whole module as `__main__`, with a stored input text on fd 0 and fd 1
+a fresh memory file that the zygote reads once the run is over).
+
 Protocol with the harness, on fds 0 (in) and 1 (out): codec's frames.
 """
 
 from __future__ import annotations
 
+import builtins
 import ctypes
+import fcntl
 import gc
 import os
 import platform
@@ -177,12 +184,14 @@ _PROCESS_CPU = time.CLOCK_PROCESS_CPUTIME_ID
 
 
 def run_child(
-    code, entry_point: str, args: tuple, request: dict, fds: tuple[int, int], isolation,
-    seccomp,
+    code, entry_point: str | None, args, request: dict, fds: tuple[int, int], isolation,
+    seccomp, streams: tuple[int, int] | None = None,
 ) -> None:  # fmt: skip
     """Runs in the forked child: set-up, checkpoint, then the candidate. Never returns.
 
-    `args` is the call's argument tuple, or for a batch request a list of them.
+    `args` is the call's argument tuple, or for a batch request a list of them. A program
+    (`entry_point` None) gets `streams`, the (input, output) memory files for its fds 0
+    and 1, instead.
 
     Set-up failures go to the set-up pipe, which is closed before the candidate runs: a
     sample cannot write there, so nothing it sends can pass for a harness fault.
@@ -190,7 +199,9 @@ def run_child(
     result_fd, setup_fd = fds
     try:
         isolation.enter()
-        for fd in (0, 1, 2):
+        for fd, source in zip((0, 1, 2), streams or (), strict=False):
+            os.dup2(source, fd)
+        for fd in (0, 1, 2)[len(streams or ()) :]:
             os.dup2(PROCESS_FILES["devnull"], fd)
         low, high = sorted(fds)
         os.closerange(3, low)
@@ -201,7 +212,13 @@ def run_child(
         # which the process clock is then read: it lags the true figure by the run time
         # since the last scheduler event (0.1-0.4 ms here), and the kernel's rlimit check
         # ran ~6% ahead of wait4's figure (a child killed at 1.88 s of a 1.98 s limit).
-        for name, value in request.get("rlimits", {}).items():
+        rlimits = dict(request.get("rlimits", {}))
+        if streams is not None:
+            # A program's output past the limit fails to write (EFBIG; Python ignores
+            # SIGXFSZ), one byte after the limit: the zygote then sees it was over.
+            rlimits["RLIMIT_FSIZE"] = request["output_limit_bytes"] + 1
+            program_streams()
+        for name, value in rlimits.items():
             resource.setrlimit(getattr(resource, name), (value, value))
         if seccomp is not None:
             seccomp.install()
@@ -214,6 +231,8 @@ def run_child(
     except BaseException as error:  # the sandbox is broken, not the candidate
         os.write(setup_fd, b"S" + f"child setup failed: {error!r}".encode()[:ERROR_TEXT_LIMIT])
         os._exit(70)
+    if entry_point is None:
+        run_program(code, result_fd)
     try:
         module = types.ModuleType("solution")
         module.__file__ = "/tmp/solution.py"
@@ -228,6 +247,43 @@ def run_child(
         else:
             data = answer(function, args, request["output_limit_bytes"])
     except BaseException:  # SystemExit and KeyboardInterrupt are failures too
+        data = failure_frame()
+    try:
+        codec.write_all(result_fd, data)
+        os.close(result_fd)
+        while True:  # stopped until the zygote has read this process's CPU clock
+            signal.pause()
+    finally:
+        os._exit(1)
+
+
+def program_streams() -> None:
+    """A program's standard streams, made before the checkpoint: text files on fds 0 and 1
+    (the input file, shared with the zygote, is read from its start in every run), stderr
+    discarded."""
+    os.lseek(0, 0, os.SEEK_SET)
+    sys.stdin = sys.__stdin__ = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.stdout = sys.__stdout__ = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.stderr = sys.__stderr__ = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    builtins.exit = builtins.quit = sys.exit  # the site module's, which `python -S` lacks
+
+
+def run_program(code, result_fd: int) -> None:
+    """Run a whole program as `__main__`; its answer is what it wrote to fd 1. The result
+    pipe says how it ended: "P" (it ran to the end, or called sys.exit() / exit(0)), or
+    "E" and the traceback. Never returns."""
+    module = types.ModuleType("__main__")
+    module.__file__ = "/tmp/solution.py"
+    sys.modules["__main__"] = module
+    try:
+        try:
+            exec(code, module.__dict__)
+        except SystemExit as stop:
+            if stop.code not in (None, 0):
+                raise
+        sys.stdout.flush()
+        data = b"P"
+    except BaseException:
         data = failure_frame()
     try:
         codec.write_all(result_fd, data)
@@ -284,7 +340,7 @@ def warm_up(output_limit_bytes: int) -> None:
     exec(WARM_UP_CODE, module.__dict__)
     function = module.__dict__.get("f")
     data = b"R" + codec.encode(function(None, 1, 1.5, "s", [1], (1,), {1: 1}), output_limit_bytes)
-    codec.write_all(1, data)  # /dev/null by now
+    codec.write_all(2, data)  # /dev/null by now (fd 1 may be a program's output)
     del sys.modules["solution"]
 
 
@@ -372,9 +428,18 @@ def bare_fork() -> int:
     return pid
 
 
-def measure_child(code, entry_point, args, request, isolation, seccomp) -> tuple[dict, bytes]:
-    """Fork one child for one run, wait for its answer within the limits, reap it."""
+def measure_child(
+    code, entry_point, args, request, isolation, seccomp, program_input: int | None = None
+) -> tuple[dict, bytes]:
+    """Fork one child for one run, wait for its answer within the limits, reap it.
+
+    A program (`entry_point` None) reads `program_input` (a sealed memory file; /dev/null
+    if None) and writes to a memory file made for this run, which becomes its answer."""
     reap_previous_child()
+    streams = None
+    if entry_point is None:
+        output = os.memfd_create("stdout", os.MFD_CLOEXEC)
+        streams = (PROCESS_FILES["devnull"] if program_input is None else program_input, output)
     result_read, result_write = os.pipe()
     setup_read, setup_write = os.pipe()
     base_rss_kb = current_rss_kb()
@@ -385,7 +450,7 @@ def measure_child(code, entry_point, args, request, isolation, seccomp) -> tuple
         os.close(result_read)
         os.close(setup_read)
         run_child(code, entry_point, args, request, (result_write, setup_write), isolation,
-                  seccomp)  # fmt: skip
+                  seccomp, streams)  # fmt: skip
     os.close(result_write)
     os.close(setup_write)
     deadline = started + request["wall_limit_s"]
@@ -451,6 +516,10 @@ def measure_child(code, entry_point, args, request, isolation, seccomp) -> tuple
     for fd in (result_read, setup_read, pidfd):
         os.close(fd)
     data = b"".join(chunks)
+    if streams is not None:
+        data, reason = _program_answer(
+            data, streams[1], exit_code, reason, request["output_limit_bytes"]
+        )
     header = {
         "op": "result",
         "setup": _setup_outcome(bytes(setup)),
@@ -464,6 +533,23 @@ def measure_child(code, entry_point, args, request, isolation, seccomp) -> tuple
         "child_wall_s": wall_s,
     }
     return header, data[1:]
+
+
+def _program_answer(
+    data: bytes, output: int, exit_code: int | None, reason: str | None, limit: int
+) -> tuple[bytes, str | None]:
+    """A program's result frame and kill reason, from how it ended and what it wrote: its
+    output is the answer if it ran to the end ("P"), or exited by itself with code 0
+    (os._exit(0) skips the end); output over the limit is OLE whatever the ending."""
+    try:
+        size = os.fstat(output).st_size
+        if size > limit:
+            return data, reason or "output_limit"
+        if data == b"P" or (not data and exit_code == 0 and reason is None):
+            return b"P" + os.pread(output, size, 0), reason
+        return data, reason
+    finally:
+        os.close(output)
 
 
 CHECKPOINT_BYTES = struct.calcsize("=d")
@@ -574,6 +660,35 @@ def probe_child(isolation, seccomp) -> dict:
     return {"writable_control_files": writable, "host_uids": host_uids}
 
 
+# A program's input file is sealed: no run can change what a later run reads.
+INPUT_SEALS = fcntl.F_SEAL_WRITE | fcntl.F_SEAL_GROW | fcntl.F_SEAL_SHRINK | fcntl.F_SEAL_SEAL
+
+
+def program_input(args) -> int:
+    """A program's input, an argument tuple holding its text (str or bytes), as a sealed
+    memory file (its fd), read by each run from its start (program_streams)."""
+    if len(args) != 1 or not isinstance(args[0], (str, bytes)):
+        raise TypeError("a program's input is one str or bytes")
+    text = args[0].encode("utf-8") if isinstance(args[0], str) else args[0]
+    fd = os.memfd_create("stdin", os.MFD_CLOEXEC | os.MFD_ALLOW_SEALING)
+    try:
+        view = memoryview(text)
+        while view:
+            view = view[os.write(fd, view) :]
+        fcntl.fcntl(fd, fcntl.F_ADD_SEALS, INPUT_SEALS)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def forget_input(inputs: dict, key) -> None:
+    """Drop a stored input; a program's input file is closed."""
+    stored = inputs.pop(key, None)
+    if isinstance(stored, int):
+        os.close(stored)
+
+
 def serve(in_fd: int, out_fd: int, scratch_bytes: int) -> None:
     """The zygote's loop: one request frame in, one response frame out."""
     os.closerange(3, 1 << 16)  # whatever bwrap passed on (the harness's bind fds) goes
@@ -631,15 +746,17 @@ def serve(in_fd: int, out_fd: int, scratch_bytes: int) -> None:
         elif op == "inputs":
             try:
                 for key, args in codec.decode(payload):
-                    inputs[key] = tuple(args)
+                    forget_input(inputs, key)
+                    inputs[key] = program_input(args) if entry_point is None else tuple(args)
                 gc.freeze()
                 codec.write_frame(out_fd, {"op": "stored", "ok": True})
-            except (codec.CodecError, TypeError, ValueError) as error:
+            except (codec.CodecError, TypeError, ValueError, OSError) as error:
                 codec.write_frame(out_fd, {"op": "stored", "ok": False, "error": str(error)})
         elif op == "run" and code is None:
             codec.write_frame(out_fd, {"op": "error", "ok": False, "error": "no solution loaded"})
         elif op == "run" and request.get("null"):
-            header, data = measure_child(NULL_CODE, "f", (), request, isolation, seccomp)
+            null_entry = None if entry_point is None else "f"  # a program's null run is a program
+            header, data = measure_child(NULL_CODE, null_entry, (), request, isolation, seccomp)
             codec.write_frame(out_fd, header, data)
         elif op == "run":
             keys = request["keys"] if request.get("batch") else [request["key"]]
@@ -647,12 +764,19 @@ def serve(in_fd: int, out_fd: int, scratch_bytes: int) -> None:
             if missing:  # the harness's mistake: said, and the sandbox stays usable
                 codec.write_frame(out_fd, {"op": "error", "error": f"no input {missing}"})
                 continue
+            if entry_point is None and request.get("batch"):
+                codec.write_frame(out_fd, {"op": "error", "error": "a program runs one input"})
+                continue
             args = [inputs[key] for key in keys] if request.get("batch") else inputs[keys[0]]
-            header, data = measure_child(code, entry_point, args, request, isolation, seccomp)
+            if entry_point is None:
+                header, data = measure_child(code, None, (), request, isolation, seccomp, args)
+            else:
+                header, data = measure_child(code, entry_point, args, request, isolation,
+                                             seccomp)  # fmt: skip
             codec.write_frame(out_fd, header, data)
         elif op == "forget":
             for key in request["keys"]:
-                inputs.pop(key, None)
+                forget_input(inputs, key)
             codec.write_frame(out_fd, {"op": "forgotten", "ok": True})
         else:
             codec.write_frame(out_fd, {"op": "error", "ok": False, "error": f"unknown op {op!r}"})
