@@ -56,12 +56,13 @@ def _bare_code(text: str) -> str:
     return best
 
 
-def extract_code(reply: str, entry_point: str) -> Extraction:
-    """The solution code in a model's reply, and why it may not be usable."""
+def extract_code(reply: str, entry_point: str | None) -> Extraction:
+    """The solution code in a model's reply, and why it may not be usable. Without an
+    entry point (a whole program) the longest Python block is the program."""
     text = REASONING.sub("", reply or "")
     blocks = [(tag.lower(), body) for _, tag, body in FENCE.findall(text)]
     python_blocks = [body for tag, body in blocks if tag in PYTHON_TAGS]
-    defining = [body for body in python_blocks if _defines(body, entry_point)]
+    defining = [body for body in python_blocks if entry_point and _defines(body, entry_point)]
     if defining:
         code = defining[-1]
     elif python_blocks:
@@ -73,6 +74,6 @@ def extract_code(reply: str, entry_point: str) -> Extraction:
         return Extraction("", "the reply contains no code")
     if not _parses(code):
         return Extraction(code, "the extracted code does not parse (truncated or garbled reply?)")
-    if not _defines(code, entry_point):
+    if entry_point and not _defines(code, entry_point):
         return Extraction(code, f"the extracted code does not define {entry_point}()")
     return Extraction(code)

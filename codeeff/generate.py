@@ -19,18 +19,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from codeeff import kinds
 from codeeff.extract import extract_code
 from codeeff.problems import Problem
 
+# Each kind says what is asked and what the reply holds (kinds/: ASK).
 INSTRUCTIONS = {
-    "plain": (
-        "Complete the following Python function. Reply with the whole function (and any "
-        "imports it needs) in one ```python code block."
-    ),
+    "plain": "{task} Reply with {reply} in one ```python code block.",
     "efficient": (
-        "Complete the following Python function so that it is correct and as fast and "
-        "memory-efficient as possible for the stated input bounds. Reply with the whole "
-        "function (and any imports it needs) in one ```python code block."
+        "{task} Make it correct and as fast and memory-efficient as possible for the "
+        "stated input bounds. Reply with {reply} in one ```python code block."
     ),
 }
 SYSTEM_PROMPT = "You are an expert Python programmer."
@@ -52,7 +50,9 @@ class GenerationConfig:
 def build_messages(problem: Problem, instruction: str) -> list[dict[str, str]]:
     if instruction not in INSTRUCTIONS:
         raise ValueError(f"unknown instruction {instruction!r}: {', '.join(INSTRUCTIONS)}")
-    user = f"{INSTRUCTIONS[instruction]}\n\n```python\n{problem.prompt.rstrip()}\n```\n"
+    task, reply = kinds.get(problem.kind).ASK
+    request = INSTRUCTIONS[instruction].format(task=task, reply=reply)
+    user = f"{request}\n\n```python\n{problem.prompt.rstrip()}\n```\n"
     return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]
 
 

@@ -49,14 +49,27 @@ summarize_task = function.summarize_task
 
 
 def validate(problem):
-    """The function kind's checks, after this one: every case is one input text."""
+    """The function kind's checks, after these: every case is one input text, and the
+    answers are compared with some judgement (a custom `check` that accepted anything
+    would pass every tier and every sample): on level 0 the expert's own output is
+    accepted, and an empty one rejected wherever the expert printed something."""
     from codeeff.validate import ProblemReport
 
+    report = ProblemReport(problem.task_id)
     for level in [*problem.levels, problem.random_level()]:
         args = problem.generate(level, 0)
         if len(args) != 1 or not isinstance(args[0], (str, bytes)):
-            report = ProblemReport(problem.task_id)
             report.fail("inputs", f"level {level.name}: generate() must return (text,)")
+            return report
+    check, edge = problem.checker, problem.levels[0]
+    cases = [problem.generate(edge, case) for case in range(edge.cases)]
+    for case, (args, expected) in enumerate(zip(cases, problem.expected_outputs(edge, cases),
+                                                strict=True)):  # fmt: skip
+        if not check(args, expected, expected):
+            report.fail("checker", f"level {edge.name} case {case}: rejects the expert's output")
+        elif expected.split() and check(args, expected, b""):
+            report.fail("checker", f"level {edge.name} case {case}: accepts an empty output")
+        if report.failures:
             return report
     return function.validate(problem)
 

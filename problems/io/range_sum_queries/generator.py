@@ -14,7 +14,7 @@ EDGE_CASES = [
 
 def render(values: list[int], queries: list[tuple[int, int]]) -> str:
     lines = [f"{len(values)} {len(queries)}", " ".join(map(str, values))]
-    lines += [f"{l} {r}" for l, r in queries]
+    lines += [f"{lo} {hi}" for lo, hi in queries]
     return "\n".join(lines) + "\n"
 
 
@@ -28,7 +28,7 @@ def generate(level, case: int, rng: random.Random) -> tuple:
     queries = []
     for _ in range(q):
         # Long ranges mostly (the cost of summing them is what separates solutions).
-        l = rng.randint(1, max(1, n // 4)) if rng.random() < 0.8 else rng.randint(1, n)
-        r = rng.randint(max(l, n - n // 4), n) if rng.random() < 0.8 else rng.randint(l, n)
-        queries.append((l, r))
+        lo = rng.randint(1, max(1, n // 4)) if rng.random() < 0.8 else rng.randint(1, n)
+        hi = rng.randint(max(lo, n - n // 4), n) if rng.random() < 0.8 else rng.randint(lo, n)
+        queries.append((lo, hi))
     return (render(values, queries),)

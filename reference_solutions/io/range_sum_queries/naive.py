@@ -5,9 +5,9 @@ def main() -> None:
     n, q = map(int, sys.stdin.readline().split())
     values = list(map(int, sys.stdin.readline().split()))
     for _ in range(q):
-        l, r = map(int, sys.stdin.readline().split())
+        lo, hi = map(int, sys.stdin.readline().split())
         total = 0
-        for i in range(l - 1, r):
+        for i in range(lo - 1, hi):
             total += values[i]
         print(total)
 

@@ -8,9 +8,9 @@ def main() -> None:
     pos = 2 + n
     out = []
     for _ in range(q):
-        l, r = int(data[pos]), int(data[pos + 1])
+        lo, hi = int(data[pos]), int(data[pos + 1])
         pos += 2
-        out.append(sum(values[l - 1 : r]))
+        out.append(sum(values[lo - 1 : hi]))
     print("\n".join(map(str, out)))
 
 
