@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
+import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+import codeeff
 from codeeff import kinds
 from codeeff.evaluate import EvaluateConfig
 from codeeff.kinds import function
@@ -20,10 +23,25 @@ def test_every_kind_answers_the_same_interface():
         module = kinds.get(name)
         assert module.NAME == name and isinstance(module.REQUIRED_FILES, tuple)
         assert isinstance(module.USES_GPU, bool) and module.metric_names([1])[0] == "pass@1"
-        for function_name in ("validate", "measure", "summarize_task", "whole_suite"):
+        assert isinstance(module.HAS_ENTRY_POINT, bool) and len(module.ASK) == 2
+        for function_name in ("validate", "measure", "summarize_task", "whole_suite",
+                              "check_output_table", "checker"):  # fmt: skip
             assert callable(getattr(module, function_name))
     with pytest.raises(KeyError, match="unknown task kind 'teleport'"):
         kinds.get("teleport")
+
+
+def test_no_module_outside_kinds_and_the_gpu_runner_names_a_kind():
+    package = Path(codeeff.__file__).parent
+    naming = re.compile(r"triton|stdio", re.IGNORECASE)
+    found = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        if path.relative_to(package).parts[0] not in ("kinds", "gpu")
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if naming.search(line)
+    ]
+    assert found == []
 
 
 def _level(name: str, weight: float, candidate: list[list[float]], reference: list[list[float]],

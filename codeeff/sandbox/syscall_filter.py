@@ -2,7 +2,7 @@
 
 Two users: the CPU zygote's children (sandbox/worker.py) get the full filter right
 before candidate code runs; the GPU candidate worker (gpu/worker.py) gets a narrow one
-at start, since Triton must still spawn its compiler. Standard library only: this
+at start, since its kernel compiler must still be spawned. Standard library only: this
 file is bound into the sandbox beside the worker that imports it.
 """
 
