@@ -43,14 +43,16 @@ from codeeff.sandbox.base import (
 Checker = Callable[[tuple, Any, Any], bool]
 
 # A kill is evidence against the candidate only if the reference, run right after it on
-# the same input (the witness), takes at most this factor of its median so far. Killed at
-# alpha x that median, the candidate then took at least alpha / 1.25 (1.6 at the default
-# alpha of 2) times what the reference took in the same conditions: slow beyond doubt,
-# where a burst that slows both runs alike proves nothing. And 1.25 is above the calm
-# run-to-run spread (on a shared 2-core VM, 60 runs of a 6 ms reference spread over
-# 0.93-1.20x their median), so a calm host confirms a genuine kill at the first witness;
-# a calm witness judged disturbed only costs a retry.
-WITNESS_CALM_FACTOR = 1.25
+# the same input (the witness), took at most 1/alpha of the limit the candidate was
+# killed at: the candidate then took at least alpha times what the reference took in the
+# same conditions, slow beyond doubt. (An earlier rule let the witness be 1.25x the
+# reference's median: a burst of 20-25% that slowed both runs then struck a sample at
+# 1.6-1.7x the reference, under alpha = 2, as TLE in some runs and not in others.) A
+# witness over that makes the kill no evidence: the run is measured again with the
+# limit widened by the slowdown the witness showed, so that under a load that does not
+# pass a kill still tells a candidate over alpha x the reference from one the load
+# slowed as much as it. On a calm host about half of all witnesses are over the median;
+# each such one only costs a retry, at a limit widened by it.
 # Kills with a disturbed witness that end one candidate run as not judgeable
 # (SANDBOX_ERROR). With the pauses below, the retries before it span about 3 s: longer
 # than a burst of load from another program, short enough to bound what an infinite
@@ -427,9 +429,9 @@ def _run_stress_case(
             if result.verdict != Verdict.TLE:
                 break
             witness_s = run_reference(case.witness_cpu_s)
-            # Where the floor sets the limit (a reference of microseconds), the witness's
-            # own noise is no sign of a disturbance that could reach the limit.
-            if witness_s <= max(WITNESS_CALM_FACTOR * case.reference_s * scale, limit_s / 2):
+            # (Where the floor sets the limit, a reference of microseconds, any witness
+            # near its usual time is far below limit / alpha.)
+            if witness_s * config.alpha <= limit_s:
                 strikes += 1
                 if strikes >= config.tle_strikes:
                     case.verdict = Verdict.TLE
@@ -441,8 +443,8 @@ def _run_stress_case(
                     Verdict.SANDBOX_ERROR,
                     f"{label}: the host was too noisy to judge (the harness's fault, not the "
                     f"candidate's): {disturbed} times the candidate was killed and the "
-                    f"reference, run right after it, took over {WITNESS_CALM_FACTOR}x its "
-                    f"median of {case.reference_s * 1e3:.2f} ms too, the limit widened "
+                    f"reference, run right after it, took over 1/{config.alpha:g} of that "
+                    f"limit (its median: {case.reference_s * 1e3:.2f} ms), the limit widened "
                     f"{scale:.1f}x for it",
                 )
             scale = min(MAX_LOAD_SCALE, max(scale, witness_s / case.reference_s))

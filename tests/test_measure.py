@@ -506,6 +506,18 @@ def test_a_slow_candidate_is_tle_after_confirmed_strikes(pauses, candidate_cost,
     assert len(pauses) == burst
 
 
+def test_a_sample_under_alpha_is_not_struck_by_a_burst_that_slows_its_witness_less(pauses):
+    # 1.66x the reference (limit 2x): a 25% burst kills it, and the reference, run right
+    # after, is 20% slow. The kill shows the sample at most 2 / 1.2 = 1.67x the reference
+    # in the same conditions, not over alpha: no strike (the old rule, a witness within
+    # 1.25x of the median, struck it twice and made it TLE).
+    burst = [1, 1] + [1.25, 1.2] * 2
+    result = _measure_scripted(burst, _linear(1.66e-5), candidate=SLOW)
+    assert result.verdict == Verdict.OK and result.passed
+    case = result.levels[1].cases[0]
+    assert case.witness_cpu_s == pytest.approx([0.012]) and case.ratio == pytest.approx(1.66)
+
+
 def test_a_host_that_never_settles_is_a_sandbox_error_not_tle(pauses):
     # Slower and slower, past the most the limit is widened for (MAX_LOAD_SCALE).
     result = _measure_scripted([1, 1, BURST, BURST] + [9.0] * 100, _linear(1e-5))
