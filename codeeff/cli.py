@@ -87,7 +87,8 @@ def cmd_problems_show(args: argparse.Namespace) -> int:
         print(json.dumps(dict(summary, prompt=problem.prompt), indent=2))
         return 0
     print(f"{problem.task_id}: {problem.title}")
-    print(f"kind: {problem.kind}   entry point: {problem.entry_point}   "
+    entry = problem.entry_point or "none (a whole program: stdin to stdout)"
+    print(f"kind: {problem.kind}   entry point: {entry}   "
           f"difficulty: {problem.difficulty}   tags: {', '.join(problem.tags)}")  # fmt: skip
     print(f"limits: memory {problem.limits.memory_mb} MB, time alpha x expert "
           f"(alpha = {problem.limits.alpha:g})")  # fmt: skip
