@@ -9,7 +9,7 @@ import pytest
 
 from codeeff.extract import extract_code
 from codeeff.generate import GenerationConfig, build_messages, cache_path_for, generate
-from codeeff.problems import load_suite
+from codeeff.problems import load_suite, load_task
 from tests.fake_openai import FakeOpenAI
 
 GOOD = "Here you go:\n```python\ndef f(n):\n    return n\n```\nIt is fast."
@@ -75,6 +75,15 @@ def test_extraction_errors_are_reported(reply, message):
     assert message in extract_code(reply, "f").error
 
 
+def test_a_program_is_the_longest_python_block_and_needs_no_entry_point():
+    reply = (
+        "Example:\n```python\nprint(3)\n```\nThe program:\n```python\n"
+        "import sys\nn = int(sys.stdin.readline())\nprint(n * 2)\n```\n"
+    )
+    extraction = extract_code(reply, None)
+    assert extraction.error == "" and extraction.code.startswith("import sys")
+
+
 # --- prompts ----------------------------------------------------------------------------
 
 
@@ -85,6 +94,12 @@ def test_prompt_variants(problems):
     assert "fast and memory-efficient" in efficient
     with pytest.raises(ValueError, match="unknown instruction"):
         build_messages(problems[0], "sloppy")
+
+
+def test_a_program_task_asks_for_a_program_on_standard_input():
+    program = load_task("io/range_sum_queries")
+    text = build_messages(program, "efficient")[1]["content"]
+    assert "reads standard input" in text and "whole program" in text and "function" not in text
 
 
 # --- the client -------------------------------------------------------------------------
