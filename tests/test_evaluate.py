@@ -19,7 +19,7 @@ from codeeff.measure import MeasureConfig
 from codeeff.problems import load_suite
 from codeeff.report import summarize_stored_run
 from codeeff.store import Store
-from tests.fixtures.mini_suite import CRASH, EXPERT, SLOW, WRONG, write_mini_suite
+from tests.fixtures.mini_suite import CRASH, EXPERT, NAIVE, SLOW, WRONG, write_mini_suite
 
 FAST = MeasureConfig(min_repeats=3, max_repeats=4)
 
@@ -94,6 +94,19 @@ def test_tiers_are_measured_in_the_run_for_beyond_and_dps(mini_root, tmp_path):
     # The expert as a sample sits at the fast end of the ladder: it matches the expert
     # tier (100) or, if measured a little slower than the tier figure, the naive one (50).
     assert 0.5 < task["beyond@1"] <= 1.0 and task["dps_norm"] in (50.0, 100.0)
+
+
+def test_a_sample_over_the_time_limit_fails_beyond_and_dps(mini_root, tmp_path):
+    # The naive tier's own code as a sample: TLE at 2x the expert, so its runtime is only
+    # known to exceed that; censored there, it would rank far above the naive tier's rung.
+    samples = _write_samples(tmp_path / "s.jsonl", [("mini/alpha", EXPERT), ("mini/alpha", NAIVE)])
+    db = tmp_path / "r.db"
+    outcome = _run(samples, mini_root, db)
+    with Store(db) as store:
+        task = summarize_stored_run(store, outcome.run_id, ks=(2,))["tasks"]["mini/alpha"]
+    assert [s["verdict"] for s in task["samples"]] == ["OK", "TLE"]
+    # Beyond@2 and DPS are the two samples' mean: the expert's (about 1 / 100) and 0.
+    assert 0.25 < task["beyond@2"] <= 0.5 and 25.0 <= task["dps_norm"] <= 50.0
 
 
 def test_the_run_records_the_guarantees_its_sandboxes_had(mini_root, tmp_path):

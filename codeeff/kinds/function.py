@@ -319,7 +319,13 @@ def summarize_task(samples: list, tiers: list, ks: Sequence[int]) -> dict[str, A
     if tier_runtimes and expert_runtimes:
         expert_runtime = sorted(expert_runtimes)[len(expert_runtimes) // 2]
         ladder = sorted([*tier_runtimes, expert_runtime], reverse=True)  # slow to fast
-        runtimes = [s.runtime_s if s.passed else None for s in scored]
+        # A sample over the time limit (TLE) fails Beyond and DPS, as a timeout fails in
+        # Mercury and EvalPerf: its runtime, censored at alpha x the expert's, is only a
+        # lower bound, which slower tiers (timed up to a higher cap) would otherwise lie
+        # above, and the slowest tier's own code would rank above its own rung.
+        runtimes = [
+            s.runtime_s if s.passed and s.verdict != Verdict.TLE.value else None for s in scored
+        ]
         beyond = [metrics.beyond_score(r, ladder) for r in runtimes]
         for k in ks:
             task[f"beyond@{k}"] = metrics.beyond_at_k(beyond, k) if n >= k else None
