@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
+from pathlib import Path
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
@@ -52,6 +54,7 @@ def _problem_summary(problem) -> dict:
             for lv in problem.levels
         ],
         "tiers": [tier.name for tier in problem.tiers],
+        "source": problem.source,
     }
 
 
@@ -69,12 +72,26 @@ def cmd_problems_list(args: argparse.Namespace) -> int:
         print(json.dumps([_problem_summary(p) for p in problems], indent=2))
         return 0
     rows = [
-        [p.task_id, p.difficulty, ",".join(p.tags), " ".join(lv.name for lv in p.levels)]
+        [p.task_id, p.kind, _source_name(p), p.difficulty, ",".join(p.tags),
+         " ".join(lv.name for lv in p.levels)]
         for p in problems
-    ]
-    _print_table(["task", "difficulty", "tags", "levels"], rows)
+    ]  # fmt: skip
+    _print_table(["task", "kind", "source", "difficulty", "tags", "levels"], rows)
+    counts: dict[tuple[str, str], list] = {}
+    for p in problems:
+        counts.setdefault((p.suite, _source_name(p)), []).append(p)
+    for (suite, source), members in counts.items():
+        fixed = sum(p.source.get("fixed_inputs", "none") != "none" for p in members)
+        licence = members[0].source.get("license", "")
+        extra = f", {licence}" if licence else ""
+        extra += f", {fixed} with inputs fixed as published" if fixed else ""
+        print(f"suite {suite}: {len(members)} problems ({source}{extra})")
     print(f"{len(problems)} problems")
     return 0
+
+
+def _source_name(problem) -> str:
+    return problem.source.get("name", "codeeff")
 
 
 def cmd_problems_show(args: argparse.Namespace) -> int:
@@ -90,6 +107,11 @@ def cmd_problems_show(args: argparse.Namespace) -> int:
     entry = problem.entry_point or "none (a whole program: stdin to stdout)"
     print(f"kind: {problem.kind}   entry point: {entry}   "
           f"difficulty: {problem.difficulty}   tags: {', '.join(problem.tags)}")  # fmt: skip
+    if problem.source:
+        origin = problem.source
+        where = f"{origin.get('name', '?')} {origin.get('id', '')} ({origin.get('url', '')})"
+        print(f"source: {where}, licence {origin.get('license', 'not stated')}; inputs fixed "
+              f"as published: {origin.get('fixed_inputs', 'none')}")  # fmt: skip
     print(f"limits: memory {problem.limits.memory_mb} MB, time alpha x expert "
           f"(alpha = {problem.limits.alpha:g})")  # fmt: skip
     print("levels:")
@@ -138,6 +160,9 @@ def cmd_problems_validate(args: argparse.Namespace) -> int:
                 print(f"FAIL {r.task_id}: {failure}")
         for note in sorted({r.note for r in reports if r.note}):
             print(f"note: {note}")
+        for r in reports:
+            for warning in r.warnings:
+                print(f"warning {r.task_id}: {warning}")
         print(f"{len(reports) - len(failed)}/{len(reports)} problems valid")
     return 1 if failed or not reports else 0
 
@@ -162,6 +187,34 @@ def cmd_references(args: argparse.Namespace) -> int:
         print(f"warning: no tier {args.tier!r} in: {', '.join(missing)}", file=sys.stderr)
     print(f"wrote {written} samples to {args.output}", file=sys.stderr)
     return 0 if written else 1
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Convert a published benchmark into a suite of problem folders and validate them."""
+    from tqdm import tqdm
+
+    from codeeff.importers import default_import_root
+    from codeeff.importers.suite import import_suite
+
+    root = Path(args.root) if args.root else default_import_root()
+    summary = import_suite(
+        args.source, Path(args.from_path), root, args.suite, include_excluded=args.all,
+        validate=not args.no_validate,
+        progress=lambda items, what: tqdm(items, desc=what, unit="problem", disable=args.quiet),
+    )  # fmt: skip
+    for record, why in summary.not_imported.items():
+        print(f"not imported: {record}: {why}")
+    for task_id, why in summary.invalid.items():
+        print(f"does not validate: {task_id}: {why}")
+    if summary.fixed_inputs:
+        fixed = ", ".join(f"{task} ({which})" for task, which in summary.fixed_inputs.items())
+        print(f"inputs fixed as published (a sample could carry their answers): {fixed}")
+    validated = f"; {len(summary.valid)} validate" if summary.validated else " (not validated)"
+    print(f"imported {len(summary.imported)} of {summary.records} records into "
+          f"{root / 'problems' / summary.suite}{validated}")  # fmt: skip
+    if summary.imported:
+        print(f"use them with --suite {summary.suite} --root {root} (or CODEEFF_ROOT={root})")
+    return 0 if summary.imported else 1
 
 
 def _parse_ks(text: str) -> list[int]:
@@ -343,7 +396,21 @@ def _add_executor_options(parser: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
+ROOT_HELP = (
+    "a folder holding problems/ and reference_solutions/ (as `codeeff import` writes), "
+    "searched for suites before the project's own and the default import folder; "
+    "several folders can be given in the environment variable CODEEFF_ROOT"
+)
+
+
+def _root_option() -> argparse.ArgumentParser:
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--root", metavar="DIR", help=ROOT_HELP)
+    return options
+
+
 def build_parser() -> argparse.ArgumentParser:
+    roots = _root_option()
     parser = argparse.ArgumentParser(
         prog="codeeff",
         description="Measure how efficient (LLM-generated) code is, in a sandbox, "
@@ -358,18 +425,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     problems = commands.add_parser("problems", help="list, show and validate problems")
     problem_commands = problems.add_subparsers(dest="problems_command", required=True)
-    listing = problem_commands.add_parser("list", help="list the problems of a suite")
+    listing = problem_commands.add_parser(
+        "list", parents=[roots], help="list the problems of a suite, with their source"
+    )
     listing.add_argument("--suite", help="suite name (default: all suites)")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(handler=cmd_problems_list)
     show = problem_commands.add_parser(
-        "show", help="show a problem's prompt, levels and limits (never its references)"
-    )
+        "show", parents=[roots],
+        help="show a problem's prompt, levels, limits and source (never its references)",
+    )  # fmt: skip
     show.add_argument("task", help="task id, e.g. core/pair_sum_count")
     show.add_argument("--json", action="store_true", help="machine-readable output")
     show.set_defaults(handler=cmd_problems_show)
     validate = problem_commands.add_parser(
         "validate",
+        parents=[roots],
         help="prove problems sound: deterministic generators, tiers agree with the expert, "
         "expert inside its time budget, slowest tier >= 3x slower on the top level",
     )
@@ -380,6 +451,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     references = commands.add_parser(
         "references",
+        parents=[roots],
         help="write a suite's reference solutions as a samples file, to evaluate them like a model",
     )
     references.add_argument("--suite", required=True, help="suite name, e.g. core")
@@ -392,6 +464,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser(
         "evaluate",
+        parents=[roots],
         help="measure a samples file on a suite and print pass@k, eff@k and the other metrics",
         description="Measure every sample (JSONL lines with task_id and solution, or "
         "completion) in the sandbox against the suite's expert references, store raw "
@@ -437,7 +510,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_executor_options(evaluate)
     evaluate.set_defaults(handler=cmd_evaluate)
 
-    generation_options = argparse.ArgumentParser(add_help=False)
+    generation_options = argparse.ArgumentParser(add_help=False, parents=[roots])
     generation_options.add_argument(
         "--model", help="model name at the endpoint, or local:smollm2 (default: local:smollm2, "
         "served by codeeff itself on 127.0.0.1, no key and no network)")  # fmt: skip
@@ -490,6 +563,32 @@ def build_parser() -> argparse.ArgumentParser:
     _add_executor_options(evaluate_model)
     evaluate_model.set_defaults(handler=cmd_evaluate_model)
 
+    importing = commands.add_parser(
+        "import",
+        help="convert a published benchmark into a suite of problems, then validate it",
+        description="Read a published benchmark's files (a local copy, or a dataset id "
+        "where there is network) and write its problems as ordinary problem folders "
+        "(problems/ and reference_solutions/ under --root), then validate each one and "
+        "say how many were imported, how many validate, and why each other one did not.",
+    )
+    importing.add_argument("source", choices=importers_names(), help="the benchmark")
+    importing.add_argument(
+        "--from", dest="from_path", required=True, metavar="PATH_OR_DATASET_ID",
+        help="the published files (for enamel: the folder holding enamel.csv and "
+        "humaneval-canonical.json, or the CSV itself), or a dataset hub id",
+    )  # fmt: skip
+    importing.add_argument(
+        "--root", metavar="DIR",
+        help="where to write (default: the user's data folder, searched by every command)",
+    )  # fmt: skip
+    importing.add_argument("--suite", help="suite name (default: the source's name)")
+    importing.add_argument(
+        "--all", action="store_true", help="also the records the source leaves out of its set"
+    )
+    importing.add_argument("--no-validate", action="store_true", help="write only")
+    importing.add_argument("--quiet", action="store_true", help="no progress bars")
+    importing.set_defaults(handler=cmd_import)
+
     report = commands.add_parser("report", help="the metrics of stored runs, side by side")
     report.add_argument(
         "--db", default="codeeff.db", help="results database (default: %(default)s)"
@@ -503,9 +602,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def importers_names() -> tuple[str, ...]:
+    from codeeff import importers
+
+    return importers.names()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command != "import" and getattr(args, "root", None):
+        # Searched first by this command and by the workers it starts (problems.search_roots).
+        os.environ["CODEEFF_ROOT"] = os.pathsep.join(
+            [str(Path(args.root).resolve()), *filter(None, [os.environ.get("CODEEFF_ROOT")])]
+        )
     if getattr(args, "address", None) and args.executor != "ray":
         parser.error("--address is for --executor ray")
     return args.handler(args)

@@ -26,7 +26,7 @@ from codeeff.executors.jobs import JobResult, MeasureJob
 from codeeff.executors.local import run_local
 from codeeff.executors.ray_cluster import run_ray
 from codeeff.measure import MeasureConfig
-from codeeff.problems import Problem, default_root, load_suite
+from codeeff.problems import Problem, load_suite, suite_root
 from codeeff.sandbox.base import Sandbox, SandboxBackend, SandboxLimits
 from codeeff.sandbox.local import LocalBackend, default_cpu
 from codeeff.store import Store, StoredResult
@@ -269,7 +269,7 @@ def evaluate(
     """
     if executor not in ("local", "ray"):
         raise ValueError(f"unknown executor {executor!r} (local or ray)")
-    root = root or default_root()
+    root = root or suite_root(config.suite)
     problems = {p.task_id: p for p in load_suite(config.suite, root)}
     samples_file = read_samples(samples_path, problems)
     run_id = run_identity(config, samples_file.sha256, problem_set_fingerprint(problems.values()))

@@ -53,6 +53,7 @@ Checker = Callable[[tuple, Any, Any], bool]
 # pass a kill still tells a candidate over alpha x the reference from one the load
 # slowed as much as it. On a calm host about half of all witnesses are over the median;
 # each such one only costs a retry, at a limit widened by it.
+WITNESS_MARGIN = 1.0  # the witness may take up to this x (limit / alpha)
 # Kills with a disturbed witness that end one candidate run as not judgeable
 # (SANDBOX_ERROR). With the pauses below, the retries before it span about 3 s: longer
 # than a burst of load from another program, short enough to bound what an infinite
@@ -431,7 +432,7 @@ def _run_stress_case(
             witness_s = run_reference(case.witness_cpu_s)
             # (Where the floor sets the limit, a reference of microseconds, any witness
             # near its usual time is far below limit / alpha.)
-            if witness_s * config.alpha <= limit_s:
+            if witness_s * config.alpha <= limit_s * WITNESS_MARGIN:
                 strikes += 1
                 if strikes >= config.tle_strikes:
                     case.verdict = Verdict.TLE

@@ -34,9 +34,35 @@ class ProblemFormatError(ValueError):
         self.path, self.field_name = path, field_name
 
 
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+FIXED_INPUTS = ("none", "some", "all")
+
+
+def search_roots() -> list[Path]:
+    """The folders holding problems/ and reference_solutions/, searched in this order:
+    CODEEFF_ROOT (several joined by the path separator; `--root` puts its folder first),
+    the project's own, and the folder `codeeff import` writes to by default."""
+    from codeeff.importers import default_import_root
+
+    given = [Path(p) for p in os.environ.get("CODEEFF_ROOT", "").split(os.pathsep) if p]
+    roots = [*given, PROJECT_ROOT, default_import_root()]
+    return list(dict.fromkeys(root.resolve() for root in roots))
+
+
 def default_root() -> Path:
-    """The folder holding problems/ and reference_solutions/ (env CODEEFF_ROOT overrides)."""
-    return Path(os.environ.get("CODEEFF_ROOT", Path(__file__).resolve().parents[1]))
+    """The first folder searched for suites."""
+    return search_roots()[0]
+
+
+def suite_root(suite: str) -> Path:
+    """The first searched folder that holds the suite (FileNotFoundError naming the
+    suites there are if none does)."""
+    for root in search_roots():
+        if (root / "problems" / suite).is_dir():
+            return root
+    known = ", ".join(list_suites()) or "none"
+    searched = ", ".join(str(root) for root in search_roots())
+    raise FileNotFoundError(f"no suite {suite!r} (suites: {known}; searched {searched})")
 
 
 @dataclass(frozen=True)
@@ -59,6 +85,9 @@ class Limits:
 class Validation:
     random_cases: int = 200
     random_params: dict[str, Any] = field(default_factory=dict)
+    # The slowest tier must be this many times slower than the expert on the top level
+    # (0: no gap is promised, as for an imported problem whose tiers are the source's).
+    min_discrimination: float = 3.0
 
 
 @dataclass(frozen=True)
@@ -91,6 +120,10 @@ class Problem:
     tolerances: dict[str, tuple[float, float]] = field(default_factory=dict)
     # The [output] table: how the kind compares an answer with the expert's (kinds/).
     output: dict[str, Any] = field(default_factory=dict)
+    # The [source] table of an imported problem: name, id, url, license, and
+    # fixed_inputs ("none", "some" or "all" of its scored cases ignore the run's seed, as
+    # published). Empty for the project's own problems.
+    source: dict[str, str] = field(default_factory=dict)
     # Mixed into every seed. Empty: the published inputs (validation, benches). An
     # evaluation run draws its own, so that no sample can carry answers to inputs known
     # before the run (the published seeds are in this repository for anyone to replay).
@@ -258,6 +291,7 @@ def load_problem(folder: Path, root: Path | None = None) -> Problem:
     validation = Validation(
         random_cases=int(raw_validation.get("random_cases", 200)),
         random_params=dict(raw_validation.get("random_params", {})),
+        min_discrimination=float(raw_validation.get("min_discrimination", 3.0)),
     )
     tags = _require(data, "tags", list, path)
     if not all(isinstance(tag, str) for tag in tags):
@@ -280,6 +314,11 @@ def load_problem(folder: Path, root: Path | None = None) -> Problem:
     output = data.get("output", {})
     if not isinstance(output, dict):
         raise ProblemFormatError(path, "output", "must be a table")
+    source = data.get("source", {})
+    if not isinstance(source, dict) or not all(isinstance(v, str) for v in source.values()):
+        raise ProblemFormatError(path, "source", "must be a table of strings")
+    if source.get("fixed_inputs", "none") not in FIXED_INPUTS:
+        raise ProblemFormatError(path, "source.fixed_inputs", f"must be one of {FIXED_INPUTS}")
     kind_module.check_output_table(output, path)
     return Problem(
         task_id=f"{suite}/{task}",
@@ -296,17 +335,19 @@ def load_problem(folder: Path, root: Path | None = None) -> Problem:
         reference_folder=root / "reference_solutions" / suite / task,
         tolerances=tolerances,
         output=output,
+        source=source,
     )
 
 
 def list_suites(root: Path | None = None) -> list[str]:
-    base = (root or default_root()) / "problems"
-    return sorted(p.name for p in base.iterdir() if p.is_dir()) if base.is_dir() else []
+    """The suites under `root`, or under every searched folder (search_roots)."""
+    bases = [root / "problems"] if root else [r / "problems" for r in search_roots()]
+    return sorted({p.name for base in bases if base.is_dir() for p in base.iterdir() if p.is_dir()})
 
 
 def load_suite(suite: str, root: Path | None = None) -> list[Problem]:
     """Every problem of a suite, sorted by task id."""
-    root = root or default_root()
+    root = root or suite_root(suite)
     base = root / "problems" / suite
     if not base.is_dir():
         known = ", ".join(list_suites(root)) or "none"
@@ -322,7 +363,7 @@ def load_task(task_id: str, root: Path | None = None) -> Problem:
     """One problem by id "<suite>/<task>"."""
     if task_id.count("/") != 1:
         raise ValueError(f"task id {task_id!r} must look like '<suite>/<task>'")
-    root = root or default_root()
+    root = root or suite_root(task_id.split("/", 1)[0])
     folder = root / "problems" / task_id
     if not folder.is_dir():
         raise FileNotFoundError(f"no task {task_id!r} under {root / 'problems'}")

@@ -1,0 +1,166 @@
+"""What an imported ENAMEL problem's generator.py runs: ENAMEL's own generator and checker
+source, executed here with the run's `rng` in place of the `random` module.
+
+ENAMEL's generators draw from the global `random` module (upstream seeds it per case);
+here every draw comes from the `random.Random` that codeeff seeds from (task, level,
+case, run salt), so an imported problem gets fresh inputs in every run like any other.
+Upstream also gives its generators four helpers from its data utilities; they are
+written again below from their documented behaviour (random bracket strings, a
+Miller-Rabin test, random probable primes, primality test inputs with fixed edge cases).
+"""
+
+from __future__ import annotations
+
+import builtins
+import random
+import string
+import types
+from collections.abc import Callable
+from typing import Any
+
+# What upstream gives a generator besides its prompt's imports: its helpers' module
+# namespace (which holds `random` and `string`) and `time`.
+MILLER_RABIN_ROUNDS = 5
+
+
+def rng_module(rng: random.Random) -> types.SimpleNamespace:
+    """A stand-in for the `random` module whose functions draw from `rng`."""
+    names = [name for name in dir(rng) if not name.startswith("_")]
+    return types.SimpleNamespace(**{name: getattr(rng, name) for name in names})
+
+
+def is_probable_prime(rng: random.Random, n: int, rounds: int = MILLER_RABIN_ROUNDS) -> bool:
+    """Miller-Rabin with `rounds` random bases (upstream's `miller_rabin`)."""
+    if n in (2, 3):
+        return True
+    if n < 2 or n % 2 == 0:
+        return False
+    odd, twos = n - 1, 0
+    while odd % 2 == 0:
+        odd //= 2
+        twos += 1
+    for _ in range(rounds):
+        x = pow(rng.randint(2, n - 2), odd, n)
+        if x in (1, n - 1):
+            continue
+        for _ in range(twos - 1):
+            x = x * x % n
+            if x == n - 1:
+                break
+        else:
+            return False
+    return True
+
+
+def random_probable_prime(rng: random.Random, low: int, high: int | None = None) -> int:
+    """A random probable prime: in [low // 2, low] when only `low` is given (Bertrand's
+    postulate promises one there), else in [max(low, 0), max(2 low, high, 3)]."""
+    if high is None:
+        top = max(low, 3)
+        low, high = top // 2, top
+    else:
+        low = max(low, 0)
+        high = max(2 * low, high, 3)
+    while True:
+        candidate = rng.randint(low, high)
+        if is_probable_prime(rng, candidate):
+            return candidate
+
+
+def random_brackets(
+    rng: random.Random, size: int, valid: bool = True, par: str = "()", sep: str | None = ""
+) -> str | list[str]:
+    """Random bracket text of about `size` characters. Valid: balanced groups (each
+    returning to depth 0), joined by `sep` (a list of groups if sep is None). Invalid:
+    two balanced halves with a closing-then-opening pair between them."""
+    opening, closing = par[0], par[1]
+    if not valid:
+        half = (size + 1) // 2 - 1
+        left = random_brackets(rng, half, True, par)
+        return f"{left}{closing}{opening}{random_brackets(rng, half, True, par)}"
+    size += size % 2
+    groups: list[list[str]] = []
+    depth = 0
+    for position in range(size):
+        if depth == 0 or (depth < size - position and rng.randint(0, 1)):
+            if depth == 0:
+                groups.append([])
+            groups[-1].append(opening)
+            depth += 1
+        else:
+            groups[-1].append(closing)
+            depth -= 1
+    texts = ["".join(group) for group in groups]
+    return texts if sep is None else sep.join(texts)
+
+
+# A composite with no small factor (59 x 509), a Carmichael number, the smallest prime, a
+# cube: the first level-0 cases of upstream's primality inputs.
+PRIMALITY_EDGE_CASES = (2 * 3 * 5 * 7 * 11 * 13 + 1, 561, 2, 125)
+
+
+def primality_input(rng: random.Random, size: int, lid: int, cid: int) -> int:
+    """A number for a primality-flavoured task: the edge cases first on level 0, then in
+    turn a probable prime near `size`, the square of one, a product of two."""
+    size = max(size, 4)
+    if lid == 0 and cid < len(PRIMALITY_EDGE_CASES):
+        return PRIMALITY_EDGE_CASES[cid]
+    root = int(size**0.5 + 1)
+    if cid % 3 == 0:
+        return random_probable_prime(rng, size)
+    if cid % 3 == 1:
+        return random_probable_prime(rng, root) ** 2
+    return random_probable_prime(rng, root) * random_probable_prime(rng, root)
+
+
+def _scope(rng: random.Random) -> dict[str, Any]:
+    """Globals for ENAMEL's generator: upstream's helpers bound to `rng`, `random` (also
+    for an `import random` inside the generator) and `string`."""
+    fake_random = rng_module(rng)
+
+    def importer(name, *args, **kwargs):
+        if name == "random":
+            return fake_random
+        return builtins.__import__(name, *args, **kwargs)
+
+    return {
+        "__builtins__": dict(vars(builtins), __import__=importer),
+        "random": fake_random,
+        "string": string,
+        "miller_rabin": lambda n, k=MILLER_RABIN_ROUNDS: is_probable_prime(rng, n, k),
+        "rand_probably_prime": lambda low, high=None: random_probable_prime(rng, low, high),
+        "rand_parens": lambda size, valid=True, par="()", sep="": random_brackets(
+            rng, size, valid, par, sep
+        ),
+        "rand_primality": lambda size, lid, cid: primality_input(rng, size, lid, cid),
+    }
+
+
+def generator_from(prompt: str, source: str) -> Callable[[Any, int, random.Random], tuple]:
+    """codeeff's generate(level, case, rng) from ENAMEL's generate_input(size, lid, cid).
+
+    The level's params give `size`, and optionally `lid` and `cid_offset` (for the
+    validation's random cases, which are level-0 inputs past its hand-picked ones)."""
+    code = compile(f"{prompt}\n    pass\n{source}", "<enamel generator>", "exec")
+
+    def generate(level, case: int, rng: random.Random) -> tuple:
+        scope = _scope(rng)
+        exec(code, scope)
+        params = level.params
+        lid = params.get("lid", level.index)
+        args = scope["generate_input"](
+            size=params["size"], lid=lid, cid=case + params.get("cid_offset", 0)
+        )
+        return tuple(args) if isinstance(args, (tuple, list)) else (args,)
+
+    return generate
+
+
+def checker_from(prompt: str, source: str) -> Callable[[tuple, Any, Any], bool]:
+    """codeeff's check(args, expected, actual) from ENAMEL's __check(input, answer,
+    output), which runs with its prompt's names in scope (some call a helper defined
+    there)."""
+    scope: dict[str, Any] = {}
+    exec(compile(f"{prompt}\n    pass\n{source}", "<enamel checker>", "exec"), scope)
+    check = scope["__check"]
+    return lambda args, expected, actual: bool(check(args, expected, actual))
