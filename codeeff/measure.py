@@ -205,6 +205,10 @@ class SolutionMeasurement:
     error: str = ""
     levels: list[LevelMeasurement] = field(default_factory=list)
     guarantees: dict = field(default_factory=dict)
+    # ENAMEL's scoring (config.scoring "enamel"): each stress level's slowest reference
+    # time from one run of every case before the timing (its one limit comes from them),
+    # kept so that levels a sample never reached still have a reference time.
+    reference_prepass_s: list[float] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """JSON-ready, as the store keeps it (verdicts as their values)."""
@@ -222,7 +226,7 @@ class SolutionMeasurement:
         return cls(
             Verdict(data["verdict"]), bool(data["passed"]), data.get("error", ""),
             [LevelMeasurement.from_dict(level) for level in data["levels"]],
-            data.get("guarantees", {}),
+            data.get("guarantees", {}), list(data.get("reference_prepass_s", [])),
         )  # fmt: skip
 
 
@@ -292,6 +296,25 @@ class _Failure(Exception):
     def __init__(self, verdict: Verdict, error: str):
         super().__init__(error)
         self.verdict, self.error = verdict, error
+
+
+class _LevelBreak(_Failure):
+    """ENAMEL's rule (scoring "enamel"): a stress level that ran out of time or memory, or
+    overflowed, ends the measurement there; the sample still passes, with no efficiency
+    from that level on."""
+
+
+# The errors ENAMEL counts as running out of resources rather than as wrong code.
+ENAMEL_RESOURCE_ERRORS = ("OverflowError", "MemoryError", "RecursionError")
+
+
+def _breaks_level(result: RunResult, config: MeasureConfig) -> bool:
+    if config.scoring != "enamel":
+        return False
+    if result.verdict in (Verdict.TLE, Verdict.MLE):
+        return True
+    last_line = result.error.rstrip().rsplit("\n", 1)[-1]
+    return result.verdict == Verdict.RE and last_line.startswith(ENAMEL_RESOURCE_ERRORS)
 
 
 def _checked(
@@ -452,7 +475,8 @@ def _run_stress_case(
             time.sleep(SETTLE_PAUSE_S * 2 ** (disturbed - 1))
         if result.verdict != Verdict.OK:
             case.verdict = result.verdict
-            raise _Failure(result.verdict, f"{label}: {result.error}")
+            failure = _LevelBreak if _breaks_level(result, config) else _Failure
+            raise failure(result.verdict, f"{label}: {result.error}")
         case.candidate_cpu_s.append(result.cpu_s)
         return True
 
@@ -530,8 +554,9 @@ def measure_solution(
         return SolutionMeasurement(
             Verdict.SANDBOX_ERROR, passed=False, error=str(error), guarantees=outcome.guarantees
         )
-    if any(level.verdict == Verdict.TLE for level in outcome.levels):
-        outcome.verdict = Verdict.TLE
+    broken = [level.verdict for level in outcome.levels if level.verdict != Verdict.OK]
+    if broken:  # a TLE level (or under ENAMEL's rule, a level out of memory or overflowed)
+        outcome.verdict = broken[0]
     return outcome
 
 
@@ -543,13 +568,15 @@ PROBLEM_LIMIT_MARGIN = 1.25
 
 def _problem_limit(
     reference: Sandbox, levels: Sequence[LevelInputs], checker: Checker | None,
-    config: MeasureConfig,
+    config: MeasureConfig, outcome: SolutionMeasurement,
 ) -> float:  # fmt: skip
     """ENAMEL's one limit for a problem, alpha x its slowest reference case, from one run
     of the reference on every stress case before any timing (with a margin): a case of a
-    small level is killed at the same limit as the largest."""
+    small level is killed at the same limit as the largest. Each level's slowest run is
+    kept in `outcome.reference_prepass_s`."""
     slowest = 0.0
     for level in levels:
+        outcome.reference_prepass_s.append(0.0)
         for key, (args, expected) in enumerate(zip(level.cases, level.expected, strict=True)):
             reference.add_input(key, args)
             try:
@@ -565,6 +592,7 @@ def _problem_limit(
                     f"the reference failed on {where} ({result.verdict.value}): {result.error}",
                 )
             slowest = max(slowest, result.cpu_s)
+            outcome.reference_prepass_s[-1] = max(outcome.reference_prepass_s[-1], result.cpu_s)
     return max(config.time_floor_s, config.alpha * slowest * PROBLEM_LIMIT_MARGIN)
 
 
@@ -580,9 +608,10 @@ def _run_stress_levels(
     sandboxes only while it is measured (a zygote holding every level's input would make
     each fork and exit dearer), and leaves the reference's even when the case fails: the
     caller may keep that sandbox for the next solution."""
-    problem_limit_s = (
-        _problem_limit(reference, levels, checker, config) if config.scoring == "enamel" else None
-    )
+    enamel = config.scoring == "enamel"
+    problem_limit_s = None
+    if enamel:
+        problem_limit_s = _problem_limit(reference, levels, checker, config, outcome)
     for level in levels:
         measured = LevelMeasurement(level.name, level.weight)
         outcome.levels.append(measured)
@@ -594,6 +623,10 @@ def _run_stress_levels(
                     candidate, reference, key, args, expected, checker, config,
                     f"level {level.name} case {key}", problem_limit_s,
                 )  # fmt: skip
+            except _LevelBreak as stop:
+                measured.verdict, outcome.error = stop.verdict, stop.error
+                candidate.forget(key)
+                return  # ENAMEL: no later level is run; the sample still passes
             finally:
                 reference.forget(key)
             candidate.forget(key)
@@ -603,3 +636,5 @@ def _run_stress_levels(
                 # worst case counts): they are not run.
                 measured.verdict = Verdict.TLE
                 break
+        if enamel and measured.verdict == Verdict.TLE:
+            return  # ENAMEL stops at the first level that timed out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from pathlib import Path
@@ -140,3 +141,38 @@ def test_under_the_preset_a_small_level_is_killed_at_the_problems_one_limit(back
     scored = function.score_measurement("line:1", record)
     # The small level scores below 1 but above 0: (T - 3 t_ref) / (T - t_ref), T ~ 20 t_ref.
     assert 0.5 < scored.levels[0]["score"] < 1.0 and math.isfinite(scored.levels[0]["t_s"])
+
+
+def test_under_the_preset_a_level_out_of_resources_ends_the_run_and_still_passes(backend):
+    """ENAMEL's rule: an OverflowError (or MemoryError, RecursionError, a timeout) on a
+    stress level after level 0 passed keeps the sample passing, with no efficiency from
+    that level on, and no later level is run. codeeff's own rule: a runtime error fails."""
+    reference = "def f(n):\n    return sum(i * i for i in range(n))\n"
+    overflows = (
+        "def f(n):\n"
+        "    if n >= 100_000:\n"
+        "        raise OverflowError('too big')\n"
+        "    return sum(i * i for i in range(n))\n"
+    )
+    levels = [LevelInputs("edge", 0, [(5,)], [sum(i * i for i in range(5))])] + [
+        LevelInputs(name, 1, [(n,)], [sum(i * i for i in range(n))])
+        for name, n in (("small", 20_000), ("medium", 100_000), ("large", 200_000))
+    ]
+
+    def measured(scoring: str):
+        config = MeasureConfig(min_repeats=3, max_repeats=3, scoring=scoring)
+        return measure_solution(backend, overflows, reference, "f", levels, config=config,
+                                cpu=default_cpu())  # fmt: skip
+
+    ours, enamel = measured("codeeff"), measured("enamel")
+    assert ours.verdict.value == "RE" and not ours.passed
+    assert enamel.verdict.value == "RE" and enamel.passed and "OverflowError" in enamel.error
+    assert [level.verdict.value for level in enamel.levels] == ["OK", "OK", "RE"]
+    assert len(enamel.reference_prepass_s) == 3 and min(enamel.reference_prepass_s) > 0
+    record = dict(enamel.to_dict(), config={"alpha": 2.0, "scoring": "enamel"})
+    scored = function.score_measurement("line:1", record)
+    small = scored.levels[0]["score"]
+    assert scored.passed and 0 < small and [lv["score"] for lv in scored.levels[1:]] == [0, 0]
+    assert scored.score == pytest.approx(3 * small / 10)
+    stored = function.score_measurement("line:1", json.loads(json.dumps(record)))
+    assert stored.score == scored.score

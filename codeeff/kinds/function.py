@@ -21,6 +21,7 @@ from typing import Any
 
 from codeeff import kinds, metrics
 from codeeff.measure import (
+    CaseMeasurement,
     LevelInputs,
     LevelMeasurement,
     MeasureConfig,
@@ -209,14 +210,27 @@ def score_measurement(key: str, measurement: dict) -> ScoredSolution:
     """Per-sample figures from the raw times; its own config's alpha sets the limits."""
     alpha = measurement["config"]["alpha"]
     measured = SolutionMeasurement.from_dict(measurement)
+    enamel = measurement["config"].get("scoring") == "enamel"
+    if enamel:  # levels it never reached (ENAMEL stops at a level break) score 0
+        measured.levels += [
+            LevelMeasurement(f"level{index}", weight, Verdict.TLE)
+            for index, weight in enumerate(metrics.ENAMEL.level_weights)
+        ][len(measured.levels) :]
     stress = measured.levels[1:]
-    complete = measured.passed and stress and all(level.cases for level in stress)
+    complete = (
+        measured.passed
+        and stress
+        and all(level.cases or (enamel and level.verdict != Verdict.OK) for level in stress)
+    )
     error = excerpt(measured.error)
     if not complete:
         return ScoredSolution(key, measured.verdict.value, False, 0.0, 0.0, None, None, None,
                               None, None, None, [], error)  # fmt: skip
-    if measurement["config"].get("scoring") == "enamel":
-        weights, times, references, level_scores = _enamel_levels(stress)
+    if enamel:
+        weights, times, references, level_scores = _enamel_levels(
+            stress, measured.reference_prepass_s
+        )
+        stress = [replace(level, cases=level.cases or [_unreached()]) for level in stress]
     else:
         weights = [level.weight for level in stress]
         times = [level.candidate_s for level in stress]
@@ -251,23 +265,42 @@ def score_measurement(key: str, measurement: dict) -> ScoredSolution:
     )
 
 
-def _enamel_levels(stress: list[LevelMeasurement]) -> tuple[list, list, list, list]:
+def _unreached() -> CaseMeasurement:
+    """A level ENAMEL's rule did not run (or broke off): no times, so its figures are
+    the ones a timed-out level has."""
+    return CaseMeasurement(verdict=Verdict.TLE)
+
+
+def _enamel_levels(
+    stress: list[LevelMeasurement], prepass_s: Sequence[float]
+) -> tuple[list, list, list, list]:
     """ENAMEL's definition (metrics.EnamelPreset): a level's time is its slowest case's,
     each case's time the Hodges-Lehmann estimate of its repeats (the candidate's and the
     expert's alike); one limit T = alpha x the slowest reference level; the preset's
-    level weights. Returns (weights, times, reference times, level scores)."""
+    level weights. A level that broke off (out of time or memory, or overflowed) and the
+    levels after it, which ENAMEL does not run, score 0; their reference times are the
+    ones the run before the timing measured (`prepass_s`). Returns (weights, times,
+    reference times, level scores)."""
     preset = metrics.ENAMEL
     weights = list(preset.level_weights[1:])
     if len(weights) != len(stress):
         raise ValueError(f"ENAMEL's preset scores {len(weights)} stress levels, not {len(stress)}")
 
     def level_time(level: LevelMeasurement, series: str) -> float:
-        if series == "candidate_cpu_s" and level.verdict == Verdict.TLE:
+        if series == "candidate_cpu_s" and level.verdict != Verdict.OK:
             return math.inf
         return max(metrics.hodges_lehmann(getattr(case, series)) for case in level.cases)
 
+    def reference_time(index: int, level: LevelMeasurement) -> float:
+        measured = [case for case in level.cases if case.reference_cpu_s]
+        if measured:
+            return max(metrics.hodges_lehmann(case.reference_cpu_s) for case in measured)
+        if index < len(prepass_s) and prepass_s[index] > 0:
+            return prepass_s[index]
+        raise ValueError(f"level {level.name} has no reference time (stored before prepasses?)")
+
     times = [level_time(level, "candidate_cpu_s") for level in stress]
-    references = [level_time(level, "reference_cpu_s") for level in stress]
+    references = [reference_time(index, level) for index, level in enumerate(stress)]
     limit_s = preset.time_limit_s([0.0, *references])  # level 0 (weight 0) takes no part
     scores = [
         metrics.level_score_with_limit(t, ref, limit_s)
