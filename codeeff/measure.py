@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 from operator import countOf
 from typing import Any
 
+from codeeff import metrics
 from codeeff.metrics import hodges_lehmann, hodges_lehmann_ci
 from codeeff.sandbox.base import (
     RunResult,
@@ -359,6 +360,7 @@ def _run_gate(
     measured: LevelMeasurement,
     checker: Checker | None,
     config: MeasureConfig,
+    limit_s: float | None = None,
 ) -> None:
     """Every gate case must be answered right. The cases are answered in batches, one
     process each (Sandbox.run_batch), within the per-case limit for the whole batch: a
@@ -366,11 +368,12 @@ def _run_gate(
     process, so neither state left by earlier cases nor their time can fail it."""
     # One record for the whole gate (hundreds of small cases): the CPU time of each
     # process that answered some of them, in order, and the peaks over all of them.
-    record = CaseMeasurement(limit_s=config.gate_cpu_limit_s)
+    limit = limit_s or config.gate_cpu_limit_s  # ENAMEL's: the problem's one limit
+    record = CaseMeasurement(limit_s=limit)
     measured.cases.append(record)
     cases = list(zip(level.cases, level.expected, strict=True))
     candidate.add_inputs(dict(enumerate(level.cases)))
-    limit, wall_limit = config.gate_cpu_limit_s, _wall_limit(config.gate_cpu_limit_s)
+    wall_limit = _wall_limit(limit)
 
     def note(run: RunResult) -> None:
         record.candidate_cpu_s.append(run.cpu_s)
@@ -516,7 +519,8 @@ def measure_solution(
     """Gate on levels[0], then time every later level against the reference.
 
     The reference's sandbox is opened only once the gate has passed (a wrong sample needs
-    none). `reference`, if given, returns an open sandbox holding `reference_source` on
+    none), except under ENAMEL's scoring: its one limit, from a run of the reference on
+    every stress case, holds on the gate too. `reference`, if given, returns an open sandbox holding `reference_source` on
     `cpu` with this config's limits, which the caller keeps for the next solution of the
     same problem (starting one costs ~90 ms); otherwise one is opened here and closed.
     Never raises for anything the candidate does; a broken sandbox or reference gives
@@ -524,6 +528,7 @@ def measure_solution(
     """
     limits = sandbox_limits(config)
     outcome = SolutionMeasurement(Verdict.OK, passed=True)
+    enamel = config.scoring == "enamel" and len(levels) > 1
     try:
         candidate = backend.open(candidate_source, entry_point, limits, cpu=cpu)
     except SolutionLoadError as error:
@@ -533,16 +538,28 @@ def measure_solution(
     outcome.guarantees = candidate.guarantees.as_dict()
     try:
         with candidate, ExitStack() as owned:
+
+            def reference_sandbox() -> Sandbox:
+                if reference is not None:
+                    return reference()
+                if not owned_reference:
+                    opened = backend.open(reference_source, entry_point, limits, cpu=cpu)
+                    owned_reference.append(owned.enter_context(opened))
+                return owned_reference[0]
+
+            owned_reference: list[Sandbox] = []
+            # ENAMEL's one limit holds on level 0 too, so it is known before the gate.
+            problem_limit_s = (
+                _problem_limit(reference_sandbox(), levels[1:], checker, config, outcome)
+                if enamel else None
+            )  # fmt: skip
             gate = LevelMeasurement(levels[0].name, levels[0].weight)
             outcome.levels.append(gate)
-            _run_gate(candidate, levels[0], gate, checker, config)
+            _run_gate(candidate, levels[0], gate, checker, config, problem_limit_s)
             if len(levels) > 1:
-                if reference is None:
-                    opened = backend.open(reference_source, entry_point, limits, cpu=cpu)
-                    owned.enter_context(opened)
                 _run_stress_levels(
-                    candidate, opened if reference is None else reference(), levels[1:],
-                    checker, config, outcome,
+                    candidate, reference_sandbox(), levels[1:], checker, config, outcome,
+                    problem_limit_s,
                 )  # fmt: skip
     except _Failure as failure:
         outcome.verdict, outcome.error = failure.verdict, failure.error
@@ -593,7 +610,11 @@ def _problem_limit(
                 )
             slowest = max(slowest, result.cpu_s)
             outcome.reference_prepass_s[-1] = max(outcome.reference_prepass_s[-1], result.cpu_s)
-    return max(config.time_floor_s, config.alpha * slowest * PROBLEM_LIMIT_MARGIN)
+    # ENAMEL kills at its limit plus a tolerance (ENAMEL.kill_tolerance_s, 10 ms, much
+    # more than the margin for the ms-scale limits of its problems).
+    estimate = config.alpha * slowest
+    kill_at = max(estimate * PROBLEM_LIMIT_MARGIN, estimate + metrics.ENAMEL.kill_tolerance_s)
+    return max(config.time_floor_s, kill_at)
 
 
 def _run_stress_levels(
@@ -603,15 +624,13 @@ def _run_stress_levels(
     checker: Checker | None,
     config: MeasureConfig,
     outcome: SolutionMeasurement,
+    problem_limit_s: float | None = None,
 ) -> None:
     """Each case of each level timed against the reference; its input is in both
     sandboxes only while it is measured (a zygote holding every level's input would make
     each fork and exit dearer), and leaves the reference's even when the case fails: the
     caller may keep that sandbox for the next solution."""
-    enamel = config.scoring == "enamel"
-    problem_limit_s = None
-    if enamel:
-        problem_limit_s = _problem_limit(reference, levels, checker, config, outcome)
+    enamel = problem_limit_s is not None  # ENAMEL's rules (config.scoring "enamel")
     for level in levels:
         measured = LevelMeasurement(level.name, level.weight)
         outcome.levels.append(measured)

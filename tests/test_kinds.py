@@ -176,3 +176,33 @@ def test_under_the_preset_a_level_out_of_resources_ends_the_run_and_still_passes
     assert scored.score == pytest.approx(3 * small / 10)
     stored = function.score_measurement("line:1", json.loads(json.dumps(record)))
     assert stored.score == scored.score
+
+
+def test_under_the_preset_level_0_has_the_problems_one_limit_not_two_seconds(backend):
+    """ENAMEL times level 0 against its one limit (alpha x the slowest reference level,
+    plus 10 ms); codeeff's gate allows 2 s a case. A sample that spends ~0.3 s on an edge
+    case passes codeeff's gate and fails ENAMEL's."""
+    reference = "def f(n):\n    return sum(i * i for i in range(n))\n"
+    slow_edge = (
+        "import time\n"
+        "def f(n):\n"
+        "    if n < 10:\n"
+        "        end = time.process_time() + 0.3\n"
+        "        while time.process_time() < end:\n"
+        "            pass\n"
+        "    return sum(i * i for i in range(n))\n"
+    )
+    levels = [LevelInputs("edge", 0, [(5,)], [sum(i * i for i in range(5))])] + [
+        LevelInputs(name, 1, [(n,)], [sum(i * i for i in range(n))])
+        for name, n in (("small", 2_000), ("medium", 4_000), ("large", 8_000))
+    ]
+
+    def measured(scoring: str):
+        config = MeasureConfig(min_repeats=3, max_repeats=3, scoring=scoring)
+        return measure_solution(backend, slow_edge, reference, "f", levels, config=config,
+                                cpu=default_cpu())  # fmt: skip
+
+    ours, enamel = measured("codeeff"), measured("enamel")
+    assert ours.passed and ours.levels[0].verdict.value == "OK"
+    assert not enamel.passed and enamel.verdict.value == "TLE"
+    assert enamel.levels[0].cases[0].limit_s < 0.1
