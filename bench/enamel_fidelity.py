@@ -1,0 +1,147 @@
+"""ENAMEL fidelity: ENAMEL's canonical samples scored by codeeff's `--preset enamel` against
+the figures ENAMEL published, and (optionally) against ENAMEL's own harness, timed in
+the same run.
+
+ENAMEL's README gives, for its 142 problems: HumanEval canonical pass@1 0.908 and eff@1
+0.458; HumanEval+ canonical pass@1 0.958 and eff@1 0.517. This bench imports ENAMEL's
+published files (`codeeff import enamel`, into a temporary root unless --root), writes
+each canonical sample file as a codeeff samples file, evaluates it with the preset, and
+prints pass@1 and eff@1 beside the published figures (targets: pass@1 within 0.01,
+eff@1 within 0.03), the wall and CPU time, and the tasks where a canonical sample failed,
+with the first line of its error, to explain a difference.
+
+With --enamel-harness (needs `pip install enam`, ENAMEL's library) the same samples are
+also scored by ENAMEL's own evaluator (its defaults: 8/4/4/4 tests, hardness 0/3/3/4,
+6 repeats, timeout factor 2, 4 GB), unsandboxed in a child process, and timed.
+
+    python bench/enamel_fidelity.py [--from ../shared/data/enamel] [--jobs 2]
+                                    [--samples humaneval,humanevalplus] [--enamel-harness]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pipeline import CpuCounter  # bench/pipeline.py: CPU of everything this bench starts
+
+from codeeff.evaluate import EvaluateConfig, evaluate
+from codeeff.importers import enamel
+from codeeff.importers.suite import import_suite
+from codeeff.report import summarize_stored_run
+from codeeff.store import Store
+
+PUBLISHED = {  # ENAMEL's README: canonical samples on its 142 problems
+    "humaneval": {"file": "humaneval-canonical.json", "pass@1": 0.908, "eff@1": 0.458},
+    "humanevalplus": {"file": "humanevalplus-canonical.json", "pass@1": 0.958, "eff@1": 0.517},
+}
+PASS_TOLERANCE, EFF_TOLERANCE = 0.01, 0.03
+DEFAULT_SOURCE = Path(__file__).resolve().parents[2] / "shared" / "data" / "enamel"
+
+ENAMEL_HARNESS = r"""
+import json, sys, time
+from enam.evaluate import Evaluator
+csv_path, samples_path, subset = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+codes = json.load(open(samples_path))
+evaluator = Evaluator(csv_path, subset, n_tests=[8, 4, 4, 4], n_reps=6, hardness=[0, 3, 3, 4],
+                      memory_giga=4, timeout_factor=2, tolerence_sec=0.01, seed=998244353)
+started = time.perf_counter()
+evaluator.make_tests()
+metrics = evaluator.evaluate(codes, k=[1])
+print(json.dumps(dict(metrics, seconds=time.perf_counter() - started)))
+"""
+
+
+def write_samples(codes: list, tasks: list[str], path: Path) -> int:
+    """ENAMEL's sample file (a list per HumanEval number) as codeeff samples."""
+    written = 0
+    with open(path, "w", encoding="utf-8") as handle:
+        for task_id in tasks:
+            number = int(task_id.rsplit("_", 1)[1])
+            for code in codes[number]:
+                handle.write(json.dumps({"task_id": task_id, "solution": code}) + "\n")
+                written += 1
+    return written
+
+
+def run_enamel_harness(source: Path, codes_path: Path, numbers: list[int]) -> dict:
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", ENAMEL_HARNESS, str(source / enamel.CSV_NAME), str(codes_path),
+         json.dumps(numbers)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if result.returncode != 0:
+        return {"error": result.stderr.strip().splitlines()[-1] if result.stderr else "failed"}
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    figures["wall_s"] = time.perf_counter() - started
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--from", dest="source", type=Path, default=DEFAULT_SOURCE)
+    parser.add_argument("--root", type=Path, help="import here (default: a temporary folder)")
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--samples", default="humaneval,humanevalplus")
+    parser.add_argument("--enamel-harness", action="store_true")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="enamel-fidelity-"))
+    root = args.root or work / "root"
+    summary = import_suite("enamel", args.source, root, validate=False)
+    tasks = sorted(summary.imported)
+    print(f"imported {len(tasks)} ENAMEL problems into {root}")
+    misses = []
+    counter = CpuCounter()
+    for name in args.samples.split(","):
+        published = PUBLISHED[name]
+        codes = json.loads((args.source / published["file"]).read_text())
+        samples = work / f"{name}.jsonl"
+        count = write_samples(codes, tasks, samples)
+        config = EvaluateConfig(suite="enamel", preset="enamel", measure_tiers=False,
+                                repetition=name)  # fmt: skip
+        cpu_before, started = counter.seconds(), time.perf_counter()
+        outcome = evaluate(samples, config, work / f"{name}.db", jobs=args.jobs, root=root)
+        wall_s, cpu_s = time.perf_counter() - started, counter.seconds() - cpu_before
+        with Store(work / f"{name}.db") as store:
+            result = summarize_stored_run(store, outcome.run_id)
+        figures = result["summary"]
+        print(f"\n{name} canonical ({count} samples): wall {wall_s:.0f} s, CPU {cpu_s:.0f} s "
+              f"({counter.source})")  # fmt: skip
+        for metric in ("pass@1", "eff@1"):
+            ours, theirs = figures[metric], published[metric]
+            tolerance = PASS_TOLERANCE if metric == "pass@1" else EFF_TOLERANCE
+            verdict = "ok" if abs(ours - theirs) <= tolerance else "MISS"
+            if verdict == "MISS":
+                misses.append(f"{name} {metric}")
+            print(
+                f"  {metric}: codeeff {ours:.3f}   ENAMEL published {theirs:.3f}   "
+                f"difference {ours - theirs:+.3f} (within {tolerance}: {verdict})"
+            )
+        for task_id, task in sorted(result["tasks"].items()):
+            for sample in task.get("samples", []):
+                if not sample["passed"] or sample["verdict"] != "OK":
+                    reason = (sample.get("error") or "").strip().splitlines()
+                    print(
+                        f"  {task_id}: {sample['verdict']} passed={sample['passed']} "
+                        f"{reason[-1][:120] if reason else ''}"
+                    )
+        if args.enamel_harness:
+            numbers = [int(t.rsplit("_", 1)[1]) for t in tasks]
+            cpu_before = counter.seconds()
+            harness = run_enamel_harness(args.source, args.source / published["file"], numbers)
+            harness["cpu_s"] = counter.seconds() - cpu_before
+            print(f"  ENAMEL's own harness on the same samples: {harness}")
+    counter.close()
+    print("\nFAIL: " + ", ".join(misses) if misses else "\nall figures within tolerance")
+    return 1 if misses else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
