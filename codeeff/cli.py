@@ -206,6 +206,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"not imported: {record}: {why}")
     for task_id, why in summary.invalid.items():
         print(f"does not validate: {task_id}: {why}")
+    for task_id, why in summary.dropped_tiers.items():
+        print(f"tier left out of {task_id} (wrong on its own tests): {why}")
     if summary.fixed_inputs:
         fixed = ", ".join(f"{task} ({which})" for task, which in summary.fixed_inputs.items())
         print(f"inputs fixed as published (a sample could carry their answers): {fixed}")

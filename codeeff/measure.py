@@ -520,9 +520,10 @@ def measure_solution(
 
     The reference's sandbox is opened only once the gate has passed (a wrong sample needs
     none), except under ENAMEL's scoring: its one limit, from a run of the reference on
-    every stress case, holds on the gate too. `reference`, if given, returns an open sandbox holding `reference_source` on
-    `cpu` with this config's limits, which the caller keeps for the next solution of the
-    same problem (starting one costs ~90 ms); otherwise one is opened here and closed.
+    every stress case, holds on the gate too. `reference`, if given, returns an open
+    sandbox holding `reference_source` on `cpu` with this config's limits, which the
+    caller keeps for the next solution of the same problem (starting one costs ~90 ms);
+    otherwise one is opened here and closed.
     Never raises for anything the candidate does; a broken sandbox or reference gives
     verdict SANDBOX_ERROR.
     """

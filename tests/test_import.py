@@ -129,21 +129,32 @@ def test_fixed_inputs_are_found_and_said(monkeypatch, tmp_path):
 
 
 @pytest.mark.skipif(not SHARED_ENAMEL.is_dir(), reason="ENAMEL's files are in ../shared only")
-def test_enamels_published_file_gives_its_142_problems_and_its_fixed_generators():
-    imported = list(enamel.problems(SHARED_ENAMEL))
+def test_enamels_published_file_gives_its_142_problems():
+    imported = list(enamel.problems(SHARED_ENAMEL, detect_fixed=False))
     assert [p.error for p in imported if p.error] == []
     assert len(imported) == 142
-    fixed = {p.name: p.fixed_inputs for p in imported if p.fixed_inputs != "none"}
-    # What a trial conversion found upstream: 11 generators ignore their randomness on
-    # the stress levels, 5 in part. Four more draw some stress case from a handful of
-    # inputs (a prime among the few dozen in a small range, a split point within +-10 of
-    # the middle of a fixed string, two digits), as known in advance as a fixed one.
-    whole = {13, 39, 46, 55, 63, 76, 77, 83, 106, 130, 139}
-    part = {10, 56, 61, 141, 147} | {59, 96, 119, 163}
-    assert fixed == {f"humaneval_{n:03d}": "all" for n in whole} | {
-        f"humaneval_{n:03d}": "some" for n in part
-    }
     assert all(list(p.tiers) == ["canonical", "expert"] for p in imported)
+
+
+# What a trial conversion found upstream: 11 generators ignore their randomness on the
+# stress levels, 5 in part. The entropy meter finds more that draw a stress case from few
+# inputs: 7 (two letters), 84 (one int in [size/2, size]), 132 (a split point), ...
+UPSTREAM_FIXED = {13, 39, 46, 55, 63, 76, 77, 83, 106, 130, 139} | {10, 56, 61, 141, 147}
+FEW_INPUTS = {7, 84, 132}
+RANDOM_ENOUGH = {0, 1, 3, 4, 5}
+
+
+@pytest.mark.skipif(not SHARED_ENAMEL.is_dir(), reason="ENAMEL's files are in ../shared only")
+def test_enamels_fixed_and_few_input_generators_are_found(monkeypatch):
+    wanted = UPSTREAM_FIXED | FEW_INPUTS | RANDOM_ENOUGH
+    rows = [row for row in enamel.read_rows(SHARED_ENAMEL)
+            if int(row["task_id"].split("/")[1]) in wanted]  # fmt: skip
+    monkeypatch.setattr(enamel, "read_rows", lambda path: iter(rows))
+    found = {int(p.name[-3:]): p.fixed_inputs for p in enamel.problems(SHARED_ENAMEL)}
+    assert set(found) == wanted
+    flagged = {number for number, fixed in found.items() if fixed != "none"}
+    assert flagged == UPSTREAM_FIXED | FEW_INPUTS
+    assert all(found[number] == "all" for number in {13, 39, 46, 55, 63, 130, 139})
 
 
 # --- the command ------------------------------------------------------------------------
@@ -160,11 +171,23 @@ def test_import_writes_validates_and_the_suite_is_then_evaluated(tmp_path):
     source = _write_csv(
         tmp_path / "enamel.csv", [_record(0), _record(1, reference_solution=failing)]
     )
+    # HumanEval's canonical solutions beside it: a right, slower one for the first task,
+    # a wrong one for the second (left out as a tier, and said).
+    loop = "    result = 0\n    for x in xs:\n        result += x\n    return result\n"
+    canonical = [[TOY_PROMPT + loop], [TOY_PROMPT + "    return 0\n"]]
+    (tmp_path / enamel.CANONICAL_NAME).write_text(json.dumps(canonical))
     root = tmp_path / "root"
     imported = _codeeff("import", "enamel", "--from", str(source), "--root", str(root))
     assert imported.returncode == 0, imported.stderr
     assert "imported 2" in imported.stdout and "1 validate" in imported.stdout
     assert "humaneval_001" in imported.stdout  # the one that did not, with its reason
+    left_out = "tier left out of enamel/humaneval_001 (wrong on its own tests): canonical"
+    assert left_out in imported.stdout
+    tiers = root / "reference_solutions" / "enamel"
+    assert (
+        tiers / "humaneval_000" / "tiers.toml"
+    ).read_text() == 'order = ["canonical", "expert"]\n'
+    assert (tiers / "humaneval_001" / "tiers.toml").read_text() == 'order = ["expert"]\n'
     listed = _codeeff("problems", "list", "--root", str(root))
     assert "enamel" in listed.stdout and "ENAMEL" in listed.stdout
     shown = _codeeff("problems", "show", "enamel/humaneval_000", "--root", str(root))

@@ -22,7 +22,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from codeeff import codec
-from codeeff.importers.enamel_support import generator_from
+from codeeff.importers.enamel_support import EntropyMeter, generator_from
 from codeeff.importers.records import ImportedProblem, RecordError, field_text, toml_string
 
 NAME = "enamel"
@@ -42,7 +42,9 @@ LEVEL_NAMES = ("level0", "level1", "level2", "level3")
 # the budget only catches a broken import (an expert that does not finish).
 BUDGET_MS = (0.001, 5000.0)
 MEMORY_MB = 4096  # upstream's memory_giga = 4
-FRESHNESS_SEEDS = 4
+# A stress case drawn with fewer bits of choice is one of at most about a million
+# inputs: few enough for a sample to carry the answers (or the most frequent of them).
+MIN_ENTROPY_BITS = 20
 
 
 @dataclass(frozen=True)
@@ -154,8 +156,12 @@ def canonical_solutions(folder: Path) -> list[str] | None:
     return [entry[0] if isinstance(entry, list) and entry else None for entry in codes]
 
 
-def problems(source: Path, include_excluded: bool = False) -> Iterable[ImportedProblem]:
-    """Every importable problem of the source, or the RecordError that stopped one."""
+def problems(
+    source: Path, include_excluded: bool = False, detect_fixed: bool = True
+) -> Iterable[ImportedProblem]:
+    """Every importable problem of the source, or the RecordError that stopped one.
+    detect_fixed=False skips the generation of every stress case (`fixed_inputs`) and
+    says "none"."""
     folder = source if source.is_dir() else source.parent
     canonical = canonical_solutions(folder)
     for index, record in enumerate(read_rows(source)):
@@ -172,7 +178,7 @@ def problems(source: Path, include_excluded: bool = False) -> Iterable[ImportedP
         if slower:
             tiers = {"canonical": slower, **tiers}
         try:
-            fixed = fixed_inputs(row)
+            fixed = fixed_inputs(row) if detect_fixed else "none"
         except Exception as error:  # the source's generator fails on its own levels
             yield ImportedProblem(task_name(row), error=f"{where}: the generator fails: {error!r}")
             continue
@@ -183,12 +189,12 @@ def problems(source: Path, include_excluded: bool = False) -> Iterable[ImportedP
 
 def fixed_inputs(row: Row) -> str:
     """Whether the generator ignores its randomness on the scored levels: "none", "some"
-    or "all" of their cases give fewer distinct inputs than FRESHNESS_SEEDS seeds (a
-    case drawn from a handful of inputs is as known in advance as a fixed one).
-    Upstream's tests are made once, so some of its generators are deterministic at large
-    sizes; those inputs are known before a run (their answers could be carried in a
-    sample), which the problem then says (problem.toml [source] fixed_inputs) rather
-    than hides."""
+    or "all" of their cases are one of few inputs: drawn with fewer than
+    MIN_ENTROPY_BITS bits of choice (enamel_support.EntropyMeter), or the same from
+    different seeds. Upstream's tests are made once, so some of its generators are
+    deterministic, or nearly, at large sizes; those inputs are known before a run
+    (their answers could be carried in a sample), which the problem then says
+    (problem.toml [source] fixed_inputs) rather than hides."""
     generate = generator_from(row.prompt, row.generator)
     known = total = 0
     for index, (weight, cases, size) in enumerate(zip(HARDNESS, TESTS_PER_LEVEL, row.sizes,
@@ -197,10 +203,9 @@ def fixed_inputs(row: Row) -> str:
             continue
         level = SimpleNamespace(index=index, params={"size": size})
         for case in range(cases):
-            inputs = {
-                codec.encode(generate(level, case, random.Random(f"{seed}|{index}|{case}")))
-                for seed in range(FRESHNESS_SEEDS)
-            }
-            known += len(inputs) < FRESHNESS_SEEDS
+            meter = EntropyMeter(f"first|{index}|{case}")
+            first = codec.encode(generate(level, case, meter))
+            second = codec.encode(generate(level, case, random.Random(f"second|{index}|{case}")))
+            known += meter.bits < MIN_ENTROPY_BITS or first == second
             total += 1
     return "none" if known == 0 else "all" if known == total else "some"

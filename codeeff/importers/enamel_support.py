@@ -12,6 +12,7 @@ Miller-Rabin test, random probable primes, primality test inputs with fixed edge
 from __future__ import annotations
 
 import builtins
+import math
 import random
 import string
 import types
@@ -27,6 +28,73 @@ def rng_module(rng: random.Random) -> types.SimpleNamespace:
     """A stand-in for the `random` module whose functions draw from `rng`."""
     names = [name for name in dir(rng) if not name.startswith("_")]
     return types.SimpleNamespace(**{name: getattr(rng, name) for name in names})
+
+
+class EntropyMeter(random.Random):
+    """A random.Random that adds up how many bits of choice its draws had (log2 of the
+    number of outcomes of each call): a generator whose case drew few bits makes one of
+    few inputs, as known in advance as a fixed one."""
+
+    def __init__(self, seed: Any = None):
+        self.bits = 0.0
+        super().__init__(seed)
+
+    def random(self) -> float:
+        self.bits += 53
+        return super().random()
+
+    def getrandbits(self, k: int) -> int:
+        self.bits += k
+        return super().getrandbits(k)
+
+    def randbelow_bits(self, n: int) -> None:
+        self.bits += math.log2(n) if n > 1 else 0.0
+
+    def randrange(self, start, stop=None, step=1):
+        count = start if stop is None else max(0, -((start - stop) // step))  # len(range)
+        self.randbelow_bits(count)
+        return self._quietly(super().randrange, start, stop, step)
+
+    def randint(self, a: int, b: int) -> int:
+        return self.randrange(a, b + 1)
+
+    def choice(self, seq):
+        self.randbelow_bits(len(seq))
+        return self._quietly(super().choice, seq)
+
+    def choices(self, population, weights=None, *, cum_weights=None, k=1):
+        self.bits += k * math.log2(max(len(population), 1))
+        return self._quietly(super().choices, population, weights, cum_weights=cum_weights, k=k)
+
+    def shuffle(self, x) -> None:
+        self.bits += math.lgamma(len(x) + 1) / math.log(2)
+        self._quietly(super().shuffle, x)
+
+    def sample(self, population, k, **kwargs):
+        n = len(population)
+        self.bits += (math.lgamma(n + 1) - math.lgamma(n - k + 1)) / math.log(2)
+        return self._quietly(super().sample, population, k, **kwargs)
+
+    def _quietly(self, method, *args, **kwargs):
+        """The base method, without counting the draws it makes through the ones above."""
+        bits = self.bits
+        try:
+            return method(*args, **kwargs)
+        finally:
+            self.bits = bits
+
+
+def quietly(rng: random.Random, bits: float, draw: Callable[[], Any]) -> Any:
+    """draw(), counted as `bits` of choice by an EntropyMeter (for helpers whose draws
+    overstate it: a probable prime costs many tries and test witnesses, but there are
+    only about range / ln(range) primes to choose from)."""
+    if not isinstance(rng, EntropyMeter):
+        return draw()
+    before = rng.bits
+    try:
+        return draw()
+    finally:
+        rng.bits = before + bits
 
 
 def is_probable_prime(rng: random.Random, n: int, rounds: int = MILLER_RABIN_ROUNDS) -> bool:
@@ -61,10 +129,15 @@ def random_probable_prime(rng: random.Random, low: int, high: int | None = None)
     else:
         low = max(low, 0)
         high = max(2 * low, high, 3)
-    while True:
-        candidate = rng.randint(low, high)
-        if is_probable_prime(rng, candidate):
-            return candidate
+
+    def draw() -> int:
+        while True:
+            candidate = rng.randint(low, high)
+            if is_probable_prime(rng, candidate):
+                return candidate
+
+    primes = max(1.0, (high - low + 1) / math.log(max(high, 3)))
+    return quietly(rng, math.log2(primes), draw)
 
 
 def random_brackets(

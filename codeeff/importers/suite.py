@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from typing import Any
 
 from codeeff import importers, kinds
 from codeeff.importers.records import ImportedProblem, write_problem
+from codeeff.measure import outputs_equal
 from codeeff.problems import load_problem
 
 
@@ -23,6 +25,7 @@ class ImportSummary:
     valid: list[str] = field(default_factory=list)
     invalid: dict[str, str] = field(default_factory=dict)  # task id -> first failure
     fixed_inputs: dict[str, str] = field(default_factory=dict)  # task id -> some | all
+    dropped_tiers: dict[str, str] = field(default_factory=dict)  # task id -> which and why
     validated: bool = False
 
 
@@ -57,6 +60,9 @@ def import_suite(
         folders.append(write_problem(problem, root, suite))
         task_id = f"{suite}/{problem.name}"
         summary.imported.append(task_id)
+        dropped = drop_wrong_tiers(folders[-1], root)
+        if dropped:
+            summary.dropped_tiers[task_id] = dropped
         if problem.fixed_inputs != "none":
             summary.fixed_inputs[task_id] = problem.fixed_inputs
     if not validate:
@@ -75,3 +81,34 @@ def import_suite(
         else:
             summary.invalid[task_id] = report.failures[0]
     return summary
+
+
+def drop_wrong_tiers(folder: Path, root: Path) -> str:
+    """Leave out the source's slower solutions that are wrong on the problem's own level-0
+    cases (a tier is a rung of the efficiency ladder: it must be right). Returns what
+    was left out and why ("" if nothing)."""
+    problem = load_problem(folder, root)
+    level = problem.levels[0]
+    cases = [problem.generate(level, case) for case in range(level.cases)]
+    expected = problem.expected_outputs(level, cases)
+    check = problem.checker or (lambda _args, want, got: outputs_equal(want, got))
+    reasons, kept = [], []
+    for tier in problem.tiers[:-1]:
+        solve = problem.solver(tier)
+        for case, (args, want) in enumerate(zip(cases, expected, strict=True)):
+            try:
+                right = check(args, want, solve(copy.deepcopy(args)))
+            except Exception as error:  # a tier that raises is a wrong tier
+                right, why = False, f"raised {type(error).__name__}"
+            else:
+                why = "wrong answer"
+            if not right:
+                reasons.append(f"{tier.name} ({why} on level {level.name} case {case})")
+                tier.path.unlink()
+                break
+        else:
+            kept.append(tier.name)
+    if reasons:
+        order = ", ".join(f'"{name}"' for name in [*kept, "expert"])
+        (problem.reference_folder / "tiers.toml").write_text(f"order = [{order}]\n")
+    return "; ".join(reasons)
