@@ -74,9 +74,12 @@ def gate_size(problem) -> int:
     )
 
 
-def mix_samples(suite: str, root: Path, mix: str) -> list[dict]:
+def mix_samples(suite: str, root: Path, mix: str, only: set[str] | None = None) -> list[dict]:
+    """`only`: these task ids (the ones the old path has too), else every task."""
     samples = []
     for problem in load_suite(suite, root):
+        if only is not None and problem.task_id not in only:
+            continue
         expert = problem.expert.source
         if mix == "expert":
             chosen = [("expert", expert)]
@@ -160,17 +163,21 @@ class Evaluation:
 
 
 def _write_samples(args, mix: str, root: Path, label: str, folder: Path) -> tuple[Path, int]:
-    samples = mix_samples(args.suite, root, mix)
+    samples = mix_samples(args.suite, root, mix, args.tasks)
     path = folder / f"{label}.jsonl"
     path.write_text("".join(json.dumps(s) + "\n" for s in samples))
     return path, len(samples)
 
 
 def _report(label: str, samples: int, wall_s: float, cpu_s: float, stored: dict) -> Evaluation:
-    summary = stored["summary"]
-    scores = {task: values["eff@1"] for task, values in summary["tasks"].items()}
-    result = Evaluation(label, samples, wall_s, cpu_s, summary["summary"], stored["verdicts"],
-                        scores)  # fmt: skip
+    """The run's figures over the tasks that had samples (a suite grown since the old
+    revision has tasks this bench does not measure, which evaluate counts as 0)."""
+    tasks = {task: values for task, values in stored["summary"]["tasks"].items()
+             if values.get("n")}  # fmt: skip
+    scores = {task: values["eff@1"] for task, values in tasks.items()}
+    figures = {metric: sum(values[metric] for values in tasks.values()) / len(tasks)
+               for metric in ("pass@1", "eff@1")}  # fmt: skip
+    result = Evaluation(label, samples, wall_s, cpu_s, figures, stored["verdicts"], scores)
     print(
         f"{label:28s} {samples:4d} samples  wall {wall_s:7.1f} s  CPU {cpu_s:8.1f} s  "
         f"{result.per_sample:7.2f} CPU-s/sample  pass@1 {result.summary['pass@1']:.4f}  "
@@ -268,10 +275,13 @@ def compare(args: argparse.Namespace) -> int:
     new_root, failures = default_root(), []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        tree = old_tree(args.old, folder)
+        # Both paths measure the tasks the old one has (the suite has grown since).
+        args.tasks = {problem.task_id for problem in load_suite(args.suite, tree)}
+        print(f"{len(args.tasks)} tasks (those of {args.suite} at {args.old})", flush=True)
         new = {mix: run_mix(args, mix, new_root, f"new {mix}", folder)
                for mix in ("expert", "slowest", "model-like")}  # fmt: skip
         second = run_mix(args, "expert", new_root, "new expert (again)", folder)
-        tree = old_tree(args.old, folder)
         same_inputs = run_mix_old(args, "model-like", tree, new_root, "old code, new problems",
                                   folder)  # fmt: skip
         old = {}
