@@ -113,10 +113,28 @@ def test_the_preset_fixes_alpha_repeats_and_scoring_and_needs_four_levels(tmp_pa
         EvaluateConfig(suite="mini", preset="enamel").for_problem(mini)
 
 
+SQUARES = "def f(n):\n    return sum(i * i for i in range(n))\n"
+
+
+def _both_scorings(backend, source: str, sizes=(20_000, 100_000, 200_000)):
+    """`source` measured against SQUARES on an edge case and three stress levels, by
+    codeeff's rule and by ENAMEL's: (codeeff's measurement, ENAMEL's)."""
+    levels = [LevelInputs("edge", 0, [(5,)], [sum(i * i for i in range(5))])] + [
+        LevelInputs(name, 1, [(n,)], [sum(i * i for i in range(n))])
+        for name, n in zip(("small", "medium", "large"), sizes, strict=True)
+    ]
+
+    def measured(scoring: str):
+        config = MeasureConfig(min_repeats=3, max_repeats=3, scoring=scoring)
+        return measure_solution(backend, source, SQUARES, "f", levels, config=config,
+                                cpu=default_cpu())  # fmt: skip
+
+    return measured("codeeff"), measured("enamel")
+
+
 def test_under_the_preset_a_small_level_is_killed_at_the_problems_one_limit(backend):
     """3x slower than the reference on a small input: over alpha x that level's reference
     (TLE by codeeff's rule), under ENAMEL's one limit, set by the large level (scored)."""
-    reference = "def f(n):\n    return sum(i * i for i in range(n))\n"
     slow_on_small = (
         "def f(n):\n"
         "    if n < 50_000:\n"
@@ -124,17 +142,7 @@ def test_under_the_preset_a_small_level_is_killed_at_the_problems_one_limit(back
         "            sum(i * i for i in range(n))\n"
         "    return sum(i * i for i in range(n))\n"
     )
-    levels = [LevelInputs("edge", 0, [(5,)], [sum(i * i for i in range(5))])] + [
-        LevelInputs(name, 1, [(n,)], [sum(i * i for i in range(n))])
-        for name, n in (("small", 20_000), ("medium", 100_000), ("large", 200_000))
-    ]
-
-    def measured(scoring: str):
-        config = MeasureConfig(min_repeats=3, max_repeats=3, scoring=scoring)
-        return measure_solution(backend, slow_on_small, reference, "f", levels, config=config,
-                                cpu=default_cpu())  # fmt: skip
-
-    ours, enamel = measured("codeeff"), measured("enamel")
+    ours, enamel = _both_scorings(backend, slow_on_small)
     assert ours.levels[1].verdict.value == "TLE"
     assert enamel.verdict.value == "OK" and enamel.levels[1].verdict.value == "OK"
     record = dict(enamel.to_dict(), config={"alpha": 2.0, "scoring": "enamel"})
@@ -147,24 +155,13 @@ def test_under_the_preset_a_level_out_of_resources_ends_the_run_and_still_passes
     """ENAMEL's rule: an OverflowError (or MemoryError, RecursionError, a timeout) on a
     stress level after level 0 passed keeps the sample passing, with no efficiency from
     that level on, and no later level is run. codeeff's own rule: a runtime error fails."""
-    reference = "def f(n):\n    return sum(i * i for i in range(n))\n"
     overflows = (
         "def f(n):\n"
         "    if n >= 100_000:\n"
         "        raise OverflowError('too big')\n"
         "    return sum(i * i for i in range(n))\n"
     )
-    levels = [LevelInputs("edge", 0, [(5,)], [sum(i * i for i in range(5))])] + [
-        LevelInputs(name, 1, [(n,)], [sum(i * i for i in range(n))])
-        for name, n in (("small", 20_000), ("medium", 100_000), ("large", 200_000))
-    ]
-
-    def measured(scoring: str):
-        config = MeasureConfig(min_repeats=3, max_repeats=3, scoring=scoring)
-        return measure_solution(backend, overflows, reference, "f", levels, config=config,
-                                cpu=default_cpu())  # fmt: skip
-
-    ours, enamel = measured("codeeff"), measured("enamel")
+    ours, enamel = _both_scorings(backend, overflows)
     assert ours.verdict.value == "RE" and not ours.passed
     assert enamel.verdict.value == "RE" and enamel.passed and "OverflowError" in enamel.error
     assert [level.verdict.value for level in enamel.levels] == ["OK", "OK", "RE"]
@@ -182,7 +179,6 @@ def test_under_the_preset_level_0_has_the_problems_one_limit_not_two_seconds(bac
     """ENAMEL times level 0 against its one limit (alpha x the slowest reference level,
     plus 10 ms); codeeff's gate allows 2 s a case. A sample that spends ~0.3 s on an edge
     case passes codeeff's gate and fails ENAMEL's."""
-    reference = "def f(n):\n    return sum(i * i for i in range(n))\n"
     slow_edge = (
         "import time\n"
         "def f(n):\n"
@@ -192,17 +188,7 @@ def test_under_the_preset_level_0_has_the_problems_one_limit_not_two_seconds(bac
         "            pass\n"
         "    return sum(i * i for i in range(n))\n"
     )
-    levels = [LevelInputs("edge", 0, [(5,)], [sum(i * i for i in range(5))])] + [
-        LevelInputs(name, 1, [(n,)], [sum(i * i for i in range(n))])
-        for name, n in (("small", 2_000), ("medium", 4_000), ("large", 8_000))
-    ]
-
-    def measured(scoring: str):
-        config = MeasureConfig(min_repeats=3, max_repeats=3, scoring=scoring)
-        return measure_solution(backend, slow_edge, reference, "f", levels, config=config,
-                                cpu=default_cpu())  # fmt: skip
-
-    ours, enamel = measured("codeeff"), measured("enamel")
+    ours, enamel = _both_scorings(backend, slow_edge, (2_000, 4_000, 8_000))
     assert ours.passed and ours.levels[0].verdict.value == "OK"
     assert not enamel.passed and enamel.verdict.value == "TLE"
     assert enamel.levels[0].cases[0].limit_s < 0.1

@@ -47,6 +47,7 @@ import sys
 import time
 import traceback
 import types
+from typing import NoReturn
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -251,13 +252,7 @@ def run_child(
             data = answer(function, args, request["output_limit_bytes"])
     except BaseException:  # SystemExit and KeyboardInterrupt are failures too
         data = failure_frame()
-    try:
-        codec.write_all(result_fd, data)
-        os.close(result_fd)
-        while True:  # stopped until the zygote has read this process's CPU clock
-            signal.pause()
-    finally:
-        os._exit(1)
+    end_run(result_fd, data)
 
 
 def program_streams() -> None:
@@ -288,6 +283,12 @@ def run_program(code, result_fd: int) -> None:
         data = b"P"
     except BaseException:
         data = failure_frame()
+    end_run(result_fd, data)
+
+
+def end_run(result_fd: int, data: bytes) -> NoReturn:
+    """Send the run's last frame, then wait, stopped, until the zygote has read this
+    process's CPU clock and kills it."""
     try:
         codec.write_all(result_fd, data)
         os.close(result_fd)
