@@ -576,8 +576,10 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("source", choices=importers_names(), help="the benchmark")
     importing.add_argument(
         "--from", dest="from_path", required=True, metavar="PATH_OR_DATASET_ID",
-        help="the published files (for enamel: the folder holding enamel.csv and "
-        "humaneval-canonical.json, or the CSV itself), or a dataset hub id",
+        help="the published files, or a dataset hub id: for enamel the folder holding "
+        "enamel.csv and humaneval-canonical.json (or the CSV itself); for evalperf, mercury "
+        "and effibench a parquet, json, jsonl or csv file of their records, or a folder of "
+        "them (evalplus/evalperf, Elfsong/Mercury, DONG19/EffiBench on the hub)",
     )  # fmt: skip
     importing.add_argument(
         "--root", metavar="DIR",

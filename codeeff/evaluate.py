@@ -306,6 +306,12 @@ def evaluate(
 
         def record(result: JobResult) -> None:
             job, measurement = result.job, result.measurement
+            ladder = problems[job.task_id].tiers
+            if job.role == "tier" and all(tier.score is not None for tier in ladder):
+                # The source's own DPS scores of the ladder's rungs (EvalPerf), for DPS.
+                measurement = dict(
+                    measurement, source_scores={tier.name: tier.score for tier in ladder}
+                )
             store.add_result(
                 StoredResult(run_id, job.key, job.task_id, job.role, measurement["verdict"],
                              measurement["passed"], measurement["error"], measurement)

@@ -36,7 +36,9 @@ def _parses(code: str) -> bool:
 
 
 def _defines(code: str, entry_point: str) -> bool:
-    return re.search(rf"^\s*(async\s+)?def\s+{re.escape(entry_point)}\s*\(", code, re.M) is not None
+    """Whether code defines the entry point's function (the method, for Class.method)."""
+    name = re.escape(entry_point.rpartition(".")[2])
+    return re.search(rf"^\s*(async\s+)?def\s+{name}\s*\(", code, re.M) is not None
 
 
 def _bare_code(text: str) -> str:

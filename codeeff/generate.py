@@ -24,6 +24,7 @@ from codeeff.extract import extract_code
 from codeeff.problems import Problem
 
 # Each kind says what is asked and what the reply holds (kinds/: ASK).
+CLASS_ASK = ("Complete the following Python class.", "the whole class (and any imports it needs)")
 INSTRUCTIONS = {
     "plain": "{task} Reply with {reply} in one ```python code block.",
     "efficient": (
@@ -51,6 +52,8 @@ def build_messages(problem: Problem, instruction: str) -> list[dict[str, str]]:
     if instruction not in INSTRUCTIONS:
         raise ValueError(f"unknown instruction {instruction!r}: {', '.join(INSTRUCTIONS)}")
     task, reply = kinds.get(problem.kind).ASK
+    if problem.entry_point and "." in problem.entry_point:  # LeetCode's class Solution
+        task, reply = CLASS_ASK
     request = INSTRUCTIONS[instruction].format(task=task, reply=reply)
     user = f"{request}\n\n```python\n{problem.prompt.rstrip()}\n```\n"
     return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]

@@ -96,6 +96,7 @@ class Tier:
 
     name: str
     path: Path
+    score: float | None = None  # the source's DPS score of this rung (EvalPerf), if any
 
     @property
     def source(self) -> str:
@@ -247,15 +248,24 @@ def load_tiers(folder: Path) -> list[Tier]:
     if not manifest.is_file():
         raise ProblemFormatError(manifest, "file", "is missing")
     with open(manifest, "rb") as handle:
-        order = _require(tomllib.load(handle), "order", list, manifest)
+        data = tomllib.load(handle)
+    order = _require(data, "order", list, manifest)
     if not order or order[-1] != "expert":
         raise ProblemFormatError(manifest, "order", "must list tiers slowest first, 'expert' last")
+    scores = data.get("scores", [None] * len(order))
+    numbers = [score for score in scores if score is not None] if isinstance(scores, list) else []
+    if (
+        not isinstance(scores, list)
+        or len(scores) != len(order)
+        or not all(isinstance(score, (int, float)) and 0 <= score <= 100 for score in numbers)
+    ):
+        raise ProblemFormatError(manifest, "scores", "needs one score in [0, 100] per tier")
     tiers = []
-    for name in order:
+    for name, score in zip(order, scores, strict=True):
         path = folder / f"{name}.py"
         if not path.is_file():
             raise ProblemFormatError(manifest, "order", f"names {name!r} but {path} is missing")
-        tiers.append(Tier(name, path))
+        tiers.append(Tier(name, path, None if score is None else float(score)))
     return tiers
 
 
@@ -307,6 +317,8 @@ def load_problem(folder: Path, root: Path | None = None) -> Problem:
             raise ProblemFormatError(folder / required, "file", "is missing")
     if kind_module.HAS_ENTRY_POINT:
         entry_point = _require(data, "entry_point", str, path)
+        if not all(part.isidentifier() for part in entry_point.split(".", 1)):
+            raise ProblemFormatError(path, "entry_point", "must be a name or Class.method")
     elif "entry_point" in data:
         raise ProblemFormatError(path, "entry_point", f"a {kind} solution is a whole program")
     else:

@@ -12,7 +12,9 @@ import os
 from pathlib import Path
 from types import ModuleType
 
-_MODULES = {"enamel": "codeeff.importers.enamel"}
+_MODULES = {
+    name: f"codeeff.importers.{name}" for name in ("enamel", "evalperf", "mercury", "effibench")
+}
 
 
 def names() -> tuple[str, ...]:

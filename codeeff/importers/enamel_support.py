@@ -11,23 +11,17 @@ Miller-Rabin test, random probable primes, primality test inputs with fixed edge
 
 from __future__ import annotations
 
-import builtins
 import math
 import random
 import string
-import types
 from collections.abc import Callable
 from typing import Any
+
+from codeeff.importers.seeded import rng_globals
 
 # What upstream gives a generator besides its prompt's imports: its helpers' module
 # namespace (which holds `random` and `string`) and `time`.
 MILLER_RABIN_ROUNDS = 5
-
-
-def rng_module(rng: random.Random) -> types.SimpleNamespace:
-    """A stand-in for the `random` module whose functions draw from `rng`."""
-    names = [name for name in dir(rng) if not name.startswith("_")]
-    return types.SimpleNamespace(**{name: getattr(rng, name) for name in names})
 
 
 class EntropyMeter(random.Random):
@@ -189,16 +183,8 @@ def primality_input(rng: random.Random, size: int, lid: int, cid: int) -> int:
 def _scope(rng: random.Random) -> dict[str, Any]:
     """Globals for ENAMEL's generator: upstream's helpers bound to `rng`, `random` (also
     for an `import random` inside the generator) and `string`."""
-    fake_random = rng_module(rng)
-
-    def importer(name, *args, **kwargs):
-        if name == "random":
-            return fake_random
-        return builtins.__import__(name, *args, **kwargs)
-
     return {
-        "__builtins__": dict(vars(builtins), __import__=importer),
-        "random": fake_random,
+        **rng_globals(rng),
         "string": string,
         "miller_rabin": lambda n, k=MILLER_RABIN_ROUNDS: is_probable_prime(rng, n, k),
         "rand_probably_prime": lambda low, high=None: random_probable_prime(rng, low, high),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -109,6 +110,10 @@ def drop_wrong_tiers(folder: Path, root: Path) -> str:
         else:
             kept.append(tier.name)
     if reasons:
-        order = ", ".join(f'"{name}"' for name in [*kept, "expert"])
-        (problem.reference_folder / "tiers.toml").write_text(f"order = [{order}]\n")
+        ladder = {tier.name: tier for tier in problem.tiers}
+        names = [*kept, "expert"]
+        text = f"order = [{', '.join(json.dumps(name) for name in names)}]\n"
+        if ladder["expert"].score is not None:  # the source's scores of the kept rungs
+            text += f"scores = [{', '.join(str(ladder[name].score) for name in names)}]\n"
+        (problem.reference_folder / "tiers.toml").write_text(text)
     return "; ".join(reasons)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import functools
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
@@ -49,13 +50,13 @@ DPS_MATCH_TOLERANCE = 0.05
 def whole_suite(name: str) -> bool:
     """Averaged over every task (a task without samples counts 0); the ratios of correct
     samples (speedup_correct, NET, NMU, NTMU) only over the tasks that have one."""
-    return name.startswith(("pass@", "eff@", "beyond@")) or name in ("speedup", "dps_norm")
+    return name.startswith(("pass@", "eff@", "beyond@")) or name in ("speedup", "dps_norm", "dps")
 
 
 def metric_names(ks: Sequence[int]) -> list[str]:
     names = [f"pass@{k}" for k in ks] + [f"eff@{k}" for k in ks]
     return names + ["speedup", "speedup_correct", *[f"beyond@{k}" for k in ks], "dps_norm",
-                    "net", "nmu", "ntmu"]  # fmt: skip
+                    "dps", "net", "nmu", "ntmu"]  # fmt: skip
 
 
 def checker(problem: Problem):
@@ -64,12 +65,16 @@ def checker(problem: Problem):
 
 
 def solver(problem: Problem, tier) -> Callable[[tuple], Any]:
-    """The tier's entry point, called on an argument tuple (trusted, in this process)."""
+    """The tier's entry point, called on an argument tuple (trusted, in this process);
+    "Class.method" calls the method of a fresh instance, as the sandbox does."""
     module = load_module(tier.path, f"codeeff_tier_{problem.task_id}_{tier.name}")
-    function = getattr(module, problem.entry_point, None)
-    if not callable(function):
-        raise ValueError(f"tier {tier.name} does not define {problem.entry_point}")
-    return lambda args: function(*args)
+    owner, _, method = problem.entry_point.rpartition(".")
+    target = getattr(module, owner or method, None)
+    if owner and isinstance(target, type) and callable(getattr(target, method, None)):
+        return lambda args: getattr(target(), method)(*args)  # a fresh instance per call
+    if not owner and callable(target):
+        return lambda args: target(*args)
+    raise ValueError(f"tier {tier.name} does not define {problem.entry_point}")
 
 
 # --- validation ---------------------------------------------------------------------
@@ -334,8 +339,8 @@ def summarize_task(samples: list, tiers: list, ks: Sequence[int]) -> dict[str, A
     task: dict[str, Any] = {"n": n, "correct": c}
     if n == 0:
         task.update({f"{name}@{k}": 0.0 for name in ("pass", "eff", "beyond") for k in ks})
-        task.update(speedup=0.0, dps_norm=0.0, speedup_correct=None, net=None, nmu=None,
-                    ntmu=None, samples=[])  # fmt: skip
+        task.update(speedup=0.0, dps_norm=0.0, dps=None, speedup_correct=None, net=None,
+                    nmu=None, ntmu=None, samples=[])  # fmt: skip
         return task
     for k in ks:
         task[f"pass@{k}"] = metrics.pass_at_k(n, c, k) if n >= k else None
@@ -346,7 +351,7 @@ def summarize_task(samples: list, tiers: list, ks: Sequence[int]) -> dict[str, A
     tier_runtimes = [t.runtime_s for t in ladder_tiers if t.runtime_s is not None]
     expert_runtimes = [s.reference_runtime_s for s in scored + ladder_tiers
                        if s.reference_runtime_s]  # fmt: skip
-    task["dps_norm"] = None
+    task["dps_norm"] = task["dps"] = None
     for k in ks:
         task[f"beyond@{k}"] = None
     if tier_runtimes and expert_runtimes:
@@ -365,7 +370,27 @@ def summarize_task(samples: list, tiers: list, ks: Sequence[int]) -> dict[str, A
         # A tie with a tier is within the two measurements' noise (DPS_MATCH_TOLERANCE).
         matched = [None if r is None else r / (1 + DPS_MATCH_TOLERANCE) for r in runtimes]
         task["dps_norm"] = sum(metrics.dps_norm(r, ladder) for r in matched) / n
+        task["dps"] = _source_dps(matched, ladder_tiers, tiers, expert_runtime)
         task["tier_runtimes_s"] = {t.key.removeprefix("tier:"): t.runtime_s for t in ladder_tiers}
         task["expert_runtime_s"] = expert_runtime
     task["samples"] = [s.to_dict() for s in scored]
     return task
+
+
+def _source_dps(
+    runtimes: list[float | None], scored_tiers: list, stored_tiers: list, expert_runtime: float
+) -> float | None:
+    """EvalPerf's DPS with the source's own scores of each rung (an imported EvalPerf
+    problem's tiers.toml `scores`), over the rungs as measured in this run: a sample
+    scores the score of the fastest rung it is as fast as. Where this run's measured
+    order of two rungs differs from the source's, a rung keeps at least the score of
+    every slower one (scores must be cumulative). None without source scores."""
+    scores = next((t.measurement.get("source_scores") for t in stored_tiers), None)
+    if not scores:
+        return None
+    rungs = [(t.runtime_s, scores[t.key.removeprefix("tier:")]) for t in scored_tiers
+             if t.runtime_s is not None]  # fmt: skip
+    rungs = sorted([*rungs, (expert_runtime, scores["expert"])], key=lambda rung: -rung[0])
+    cumulative = list(itertools.accumulate((score for _, score in rungs), max))
+    times = [time for time, _ in rungs]
+    return sum(metrics.dps(r, times, cumulative) for r in runtimes) / len(runtimes)

@@ -242,9 +242,7 @@ def run_child(
         module.__file__ = "/tmp/solution.py"
         sys.modules["solution"] = module
         exec(code, module.__dict__)
-        function = module.__dict__.get(entry_point)
-        if not callable(function):
-            raise NameError(f"the solution does not define a function {entry_point!r}")
+        function = entry_callable(module.__dict__, entry_point)
         if request.get("batch"):
             answer_batch(function, args, request["output_limit_bytes"], result_fd)
             data = b""
@@ -253,6 +251,19 @@ def run_child(
     except BaseException:  # SystemExit and KeyboardInterrupt are failures too
         data = failure_frame()
     end_run(result_fd, data)
+
+
+def entry_callable(namespace: dict, entry_point: str):
+    """What a run calls: the solution's function, or for "Class.method" (LeetCode's form)
+    that method of a fresh instance per call, as LeetCode's judge makes one per test (the
+    instance is the solution's own work, so it is made inside the timed call)."""
+    owner, _, method = entry_point.rpartition(".")
+    target = namespace.get(owner or method)
+    if owner and isinstance(target, type) and callable(getattr(target, method, None)):
+        return lambda *args: getattr(target(), method)(*args)
+    if not owner and callable(target):
+        return target
+    raise NameError(f"the solution does not define {entry_point!r}")
 
 
 def program_streams() -> None:
