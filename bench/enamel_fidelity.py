@@ -53,7 +53,7 @@ evaluator = Evaluator(csv_path, subset, n_tests=[8, 4, 4, 4], n_reps=6, hardness
                       memory_giga=4, timeout_factor=2, tolerence_sec=0.01, seed=998244353)
 started = time.perf_counter()
 evaluator.make_tests()
-metrics = evaluator.evaluate(codes, k=[1])
+metrics = evaluator.evaluate(codes, k=[1], save_name=sys.argv[4])
 print(json.dumps(dict(metrics, seconds=time.perf_counter() - started)))
 """
 
@@ -70,11 +70,13 @@ def write_samples(codes: list, tasks: list[str], path: Path) -> int:
     return written
 
 
-def run_enamel_harness(source: Path, codes_path: Path, numbers: list[int]) -> dict:
+def run_enamel_harness(source: Path, codes_path: Path, numbers: list[int], save: Path) -> dict:
+    """ENAMEL's own evaluator on the samples; its per-sample level effs go to
+    `<save>~effs.json` (ENAMEL's save_name)."""
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", ENAMEL_HARNESS, str(source / enamel.CSV_NAME), str(codes_path),
-         json.dumps(numbers)],
+         json.dumps(numbers), str(save)],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     if result.returncode != 0:
@@ -82,6 +84,44 @@ def run_enamel_harness(source: Path, codes_path: Path, numbers: list[int]) -> di
     figures = json.loads(result.stdout.strip().splitlines()[-1])
     figures["wall_s"] = time.perf_counter() - started
     return figures
+
+
+def per_task_differences(tasks: dict, save: Path, limit: int = 25) -> None:
+    """Each task's codeeff score beside ENAMEL's harness's (its first sample, level
+    weights 0/3/3/4), the largest differences first, with both sides' level scores."""
+    effs = json.loads(Path(f"{save}~effs.json").read_text())
+    rows = []
+    for task_id, task in tasks.items():
+        number = str(int(task_id.rsplit("_", 1)[1]))
+        if number not in effs or not task.get("samples"):
+            continue
+        theirs_levels = effs[number][0]
+        theirs = sum(w * e for w, e in zip((0, 3, 3, 4), theirs_levels, strict=True)) / 10
+        sample = task["samples"][0]
+        ours_levels = [level["score"] for level in sample.get("levels", [])]
+        rows.append(
+            (
+                sample["score"] - theirs,
+                task_id,
+                sample["score"],
+                theirs,
+                ours_levels,
+                theirs_levels[1:],
+                [level.get("t_ref_s") for level in sample.get("levels", [])],
+            )
+        )
+    rows.sort(key=lambda row: -abs(row[0]))
+    total = sum(row[0] for row in rows)
+    print(
+        f"  per task: sum of (codeeff - ENAMEL harness) over {len(rows)} tasks {total:+.2f} "
+        f"(mean {total / max(len(rows), 1):+.4f}); the largest:"
+    )
+    for diff, task_id, ours, theirs, ours_levels, theirs_levels, refs in rows[:limit]:
+        print(
+            f"    {task_id}: {ours:.3f} vs {theirs:.3f} ({diff:+.3f}); levels "
+            f"{[round(x, 2) for x in ours_levels]} vs {[round(x, 2) for x in theirs_levels]}; "
+            f"expert ms {[round(r * 1e3, 3) if r else None for r in refs]}"
+        )
 
 
 def main() -> int:
@@ -135,9 +175,13 @@ def main() -> int:
         if args.enamel_harness:
             numbers = [int(t.rsplit("_", 1)[1]) for t in tasks]
             cpu_before = counter.seconds()
-            harness = run_enamel_harness(args.source, args.source / published["file"], numbers)
+            save = work / f"{name}-enamel"
+            harness = run_enamel_harness(args.source, args.source / published["file"], numbers,
+                                         save)  # fmt: skip
             harness["cpu_s"] = counter.seconds() - cpu_before
             print(f"  ENAMEL's own harness on the same samples: {harness}")
+            if "error" not in harness:
+                per_task_differences(result["tasks"], save)
     counter.close()
     print("\nFAIL: " + ", ".join(misses) if misses else "\nall figures within tolerance")
     return 1 if misses else 0

@@ -310,3 +310,62 @@ def test_plain_lists_are_not_walked(value):
 def test_subclassed_members_are_rejected(value):
     with pytest.raises(CodecError, match="unsupported type"):
         encode(value)
+
+
+# --- the binary form of large lists of ints or floats (and of rows of them) -------------
+
+IntSub = type("IntSub", (int,), {})
+
+
+@pytest.mark.parametrize(
+    ("value", "mark"),
+    [
+        (list(range(-500, 500)), b"\x00q"), ([i / 7 for i in range(100)], b"\x00d"),
+        ([list(range(70)), [], [-(2**63), 2**63 - 1]], b"\x00Q"), ([[0.5] * 40] * 3, b"\x00D"),
+        ([-0.0] * 64, b"\x00d"),
+    ],
+)  # fmt: skip
+def test_large_lists_of_numbers_travel_as_machine_words(value, mark):
+    data = encode(value)
+    assert data.startswith(mark)
+    decoded = decode(data)
+    assert decoded == value and encode(decoded) == data
+    kind = float if mark[1:] in (b"d", b"D") else int
+    members = list(itertools.chain(*decoded)) if mark[1:].isupper() else decoded
+    assert all(type(member) is kind for member in members)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [[True] * 100, [2**63] + [1] * 100, [math.nan] + [1.0] * 100, [math.inf] * 100,
+     [1] * 63, [1, 1.0] * 50, [[1] * 100, [1.0]], [[[1]] * 100], [(1, 2)] * 100],
+    ids=["bools", "big-int", "nan", "inf", "short", "mixed", "mixed-rows", "deep", "pairs"],
+)  # fmt: skip
+def test_values_outside_the_binary_form_stay_json_with_their_types(value):
+    data = encode(value)
+    assert not data.startswith(b"\x00")
+    decoded = decode(data)
+    assert encode(decoded) == data
+    assert [type(x) for x in decoded] == [type(x) for x in value]
+
+
+def test_a_subclassed_member_of_a_large_list_is_still_rejected():
+    with pytest.raises(CodecError, match="unsupported type"):
+        encode([1] * 100 + [IntSub(2)])
+    with pytest.raises(CodecError, match="unsupported type"):
+        encode([[1] * 100, [IntSub(2)]])
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"\x00", b"\x00x" + bytes(8), b"\x00q" + bytes(7), b"\x00Q", b"\x00Q" + bytes(4),
+     b"\x00Q" + (2**40).to_bytes(8, sys.byteorder),
+     b"\x00Q" + (1).to_bytes(8, sys.byteorder) + (2).to_bytes(8, sys.byteorder) + bytes(8),
+     b"\x00D" + (1).to_bytes(8, sys.byteorder) + (-1).to_bytes(8, sys.byteorder, signed=True),
+     b"\x00Q" + (2).to_bytes(8, sys.byteorder) + bytes(8)],
+    ids=["mark-only", "kind", "partial-word", "no-count", "short-count", "huge-count",
+         "lengths-exceed-words", "negative-length", "missing-lengths"],
+)  # fmt: skip
+def test_hostile_binary_forms_raise_codec_error_only(data):
+    with pytest.raises(CodecError):
+        decode(data)
