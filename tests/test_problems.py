@@ -152,3 +152,38 @@ def test_references_command_writes_a_samples_file(tmp_path, capsys):
     samples = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(samples) == len(load_suite("core"))
     assert all(s["task_id"].startswith("core/") and "def " in s["solution"] for s in samples)
+
+
+def test_the_discrimination_ratio_survives_a_burst_of_load():
+    """The slowest tier and the expert run in turn: a burst of load that slows two runs in
+    a row lands on both sides (timed apart, on one side only: a 2.4x gap read 1.5x)."""
+    from types import SimpleNamespace
+
+    from codeeff.sandbox.base import Verdict
+    from codeeff.validate import _interleaved_ratio
+
+    steps = iter([1, 1, 3, 3, 1, 1])  # the machine's slowdown at each run, in order
+
+    class FakeSandbox:
+        def __init__(self, cost: float):
+            self.cost = cost
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *_):
+            return False
+
+        def add_input(self, key, args):
+            pass
+
+        def run(self, key, cpu_limit_s, wall_limit_s):
+            return SimpleNamespace(verdict=Verdict.OK, cpu_s=self.cost * next(steps))
+
+    costs = {"expert": 0.01, "slow": 0.05}
+    backend = SimpleNamespace(open=lambda source, *a, **k: FakeSandbox(costs[source]))
+    problem = SimpleNamespace(
+        expert=SimpleNamespace(source="expert"), tiers=[SimpleNamespace(source="slow")],
+        entry_point="f", limits=SimpleNamespace(memory_mb=64),
+    )  # fmt: skip
+    assert _interleaved_ratio(problem, backend, None, (1,), 1.0) == pytest.approx(5.0)
