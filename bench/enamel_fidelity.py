@@ -86,7 +86,42 @@ def run_enamel_harness(source: Path, codes_path: Path, numbers: list[int], save:
     return figures
 
 
-def per_task_differences(tasks: dict, save: Path, limit: int = 25) -> None:
+FLOOR_SOURCE = "def f(answer):\n    return answer\n"
+FLOOR_REPEATS = 5
+FLOOR_SHARE = 0.25  # a level whose answer costs this share of the expert's run to hand back
+MICRO_S = 50e-6  # an expert faster than this is timed at the edge of any clock
+
+
+def answer_floors(root: Path, task_ids: list[str]) -> dict[str, tuple[float, float]]:
+    """(floor, expert) CPU seconds per task on the first case of its largest level
+    (published inputs), both in the sandbox: the floor is a function returning the
+    expected answer it is handed, the cost every solution pays to hand that answer back
+    (encoding it in the child, inside the measured window); ENAMEL's harness times the
+    call alone, in its own process."""
+    from codeeff.problems import load_task
+    from codeeff.sandbox.base import SandboxLimits
+    from codeeff.sandbox.local import LocalBackend, default_cpu
+
+    backend, cpu, floors = LocalBackend(), default_cpu(), {}
+    limits = SandboxLimits(memory_mb=4096, output_limit_bytes=64 * 1024 * 1024)
+    for task_id in task_ids:
+        problem = load_task(task_id, root)
+        level = problem.levels[-1]
+        args = problem.generate(level, 0)
+        (answer,) = problem.expected_outputs(level, [args])
+        timed = []
+        pairs = ((FLOOR_SOURCE, "f", (answer,)), (problem.expert.source, problem.entry_point, args))
+        for source, entry, inputs in pairs:
+            with backend.open(source, entry, limits, cpu=cpu) as sandbox:
+                sandbox.add_input(0, inputs)
+                runs = [sandbox.run(0, 10.0, 30.0) for _ in range(FLOOR_REPEATS)]
+            times = sorted(run.cpu_s for run in runs)
+            timed.append(times[len(times) // 2])
+        floors[task_id] = (timed[0], timed[1])
+    return floors
+
+
+def per_task_differences(tasks: dict, save: Path, root: Path, limit: int = 25) -> None:
     """Each task's codeeff score beside ENAMEL's harness's (its first sample, level
     weights 0/3/3/4), the largest differences first, with both sides' level scores."""
     effs = json.loads(Path(f"{save}~effs.json").read_text())
@@ -116,12 +151,25 @@ def per_task_differences(tasks: dict, save: Path, limit: int = 25) -> None:
         f"  per task: sum of (codeeff - ENAMEL harness) over {len(rows)} tasks {total:+.2f} "
         f"(mean {total / max(len(rows), 1):+.4f}); the largest:"
     )
+    floors = answer_floors(root, [row[1] for row in rows])
+    groups: dict[str, list[float]] = {"answer floor": [], "microseconds": [], "other": []}
+    for diff, task_id, *_ in rows:
+        floor_s, expert_s = floors[task_id]
+        group = ("answer floor" if floor_s >= FLOOR_SHARE * expert_s
+                 else "microseconds" if expert_s < MICRO_S else "other")  # fmt: skip
+        groups[group].append(diff)
     for diff, task_id, ours, theirs, ours_levels, theirs_levels, refs in rows[:limit]:
+        floor_s, expert_s = floors[task_id]
         print(
             f"    {task_id}: {ours:.3f} vs {theirs:.3f} ({diff:+.3f}); levels "
             f"{[round(x, 2) for x in ours_levels]} vs {[round(x, 2) for x in theirs_levels]}; "
-            f"expert ms {[round(r * 1e3, 3) if r else None for r in refs]}"
+            f"expert ms {[round(r * 1e3, 3) if r else None for r in refs]}; "
+            f"answer floor {floor_s * 1e3:.3f} ms of the expert's {expert_s * 1e3:.3f} ms"
         )
+    for group, diffs in groups.items():
+        print(f"  {group} (floor >= {FLOOR_SHARE:.0%} of the expert / expert < "
+              f"{MICRO_S * 1e6:.0f} us / the rest): {len(diffs)} tasks, sum of differences "
+              f"{sum(diffs):+.2f} (eff@1 {sum(diffs) / max(len(rows), 1):+.4f})")  # fmt: skip
 
 
 def main() -> int:
@@ -181,7 +229,7 @@ def main() -> int:
             harness["cpu_s"] = counter.seconds() - cpu_before
             print(f"  ENAMEL's own harness on the same samples: {harness}")
             if "error" not in harness:
-                per_task_differences(result["tasks"], save)
+                per_task_differences(result["tasks"], save, root)
     counter.close()
     print("\nFAIL: " + ", ".join(misses) if misses else "\nall figures within tolerance")
     return 1 if misses else 0

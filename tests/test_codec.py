@@ -322,7 +322,7 @@ IntSub = type("IntSub", (int,), {})
     [
         (list(range(-500, 500)), b"\x00q"), ([i / 7 for i in range(100)], b"\x00d"),
         ([list(range(70)), [], [-(2**63), 2**63 - 1]], b"\x00Q"), ([[0.5] * 40] * 3, b"\x00D"),
-        ([-0.0] * 64, b"\x00d"),
+        ([-0.0] * 64, b"\x00d"), ([(1, 2)] * 40, b"\x00T"), ([(0.5,), (1.5, 2.5)] * 30, b"\x00U"),
     ],
 )  # fmt: skip
 def test_large_lists_of_numbers_travel_as_machine_words(value, mark):
@@ -330,7 +330,7 @@ def test_large_lists_of_numbers_travel_as_machine_words(value, mark):
     assert data.startswith(mark)
     decoded = decode(data)
     assert decoded == value and encode(decoded) == data
-    kind = float if mark[1:] in (b"d", b"D") else int
+    kind = float if mark[1:] in (b"d", b"D", b"U") else int
     members = list(itertools.chain(*decoded)) if mark[1:].isupper() else decoded
     assert all(type(member) is kind for member in members)
 
@@ -338,8 +338,10 @@ def test_large_lists_of_numbers_travel_as_machine_words(value, mark):
 @pytest.mark.parametrize(
     "value",
     [[True] * 100, [2**63] + [1] * 100, [math.nan] + [1.0] * 100, [math.inf] * 100,
-     [1] * 63, [1, 1.0] * 50, [[1] * 100, [1.0]], [[[1]] * 100], [(1, 2)] * 100],
-    ids=["bools", "big-int", "nan", "inf", "short", "mixed", "mixed-rows", "deep", "pairs"],
+     [1] * 63, [1, 1.0] * 50, [[1] * 100, [1.0]], [[[1]] * 100], [(1, "a")] * 100,
+     [(1, 2), [3, 4]] * 50],
+    ids=["bools", "big-int", "nan", "inf", "short", "mixed", "mixed-rows", "deep", "str-pairs",
+         "tuples-and-lists"],
 )  # fmt: skip
 def test_values_outside_the_binary_form_stay_json_with_their_types(value):
     data = encode(value)

@@ -123,6 +123,7 @@ def test_patching_the_encoder_cannot_forge_an_unknown_answer(run_solution):
     source = (
         "import json, codec\n"
         "codec.encode = lambda value, limit=0: b'{\"evil\": 1}'\n"
+        "codec.encode_parts = lambda value, limit=0: [b'{\"evil\": 1}']\n"
         "def f():\n"
         "    return 1\n"
     )

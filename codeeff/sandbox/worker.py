@@ -245,11 +245,11 @@ def run_child(
         function = entry_callable(module.__dict__, entry_point)
         if request.get("batch"):
             answer_batch(function, args, request["output_limit_bytes"], result_fd)
-            data = b""
+            data = []
         else:
             data = answer(function, args, request["output_limit_bytes"])
     except BaseException:  # SystemExit and KeyboardInterrupt are failures too
-        data = failure_frame()
+        data = [failure_frame()]
     end_run(result_fd, data)
 
 
@@ -291,17 +291,18 @@ def run_program(code, result_fd: int) -> None:
             if stop.code not in (None, 0):
                 raise
         sys.stdout.flush()
-        data = b"P"
+        data = [b"P"]
     except BaseException:
-        data = failure_frame()
+        data = [failure_frame()]
     end_run(result_fd, data)
 
 
-def end_run(result_fd: int, data: bytes) -> NoReturn:
-    """Send the run's last frame, then wait, stopped, until the zygote has read this
-    process's CPU clock and kills it."""
+def end_run(result_fd: int, data: list[bytes | memoryview]) -> NoReturn:
+    """Send the run's last frame (its pieces in turn), then wait, stopped, until the
+    zygote has read this process's CPU clock and kills it."""
     try:
-        codec.write_all(result_fd, data)
+        for part in data:
+            codec.write_all(result_fd, part)
         os.close(result_fd)
         while True:  # stopped until the zygote has read this process's CPU clock
             signal.pause()
@@ -309,18 +310,19 @@ def end_run(result_fd: int, data: bytes) -> NoReturn:
         os._exit(1)
 
 
-def answer(function, args: tuple, output_limit_bytes: int) -> bytes:
-    """One call's answer as the result pipe carries it: a kind byte, then its payload."""
+def answer(function, args: tuple, output_limit_bytes: int) -> list[bytes | memoryview]:
+    """One call's answer as the result pipe carries it: a kind byte, then its payload, in
+    pieces written in turn (never joined: a copy of a large answer costs its faults)."""
     try:
         result = function(*args)
     except BaseException:
-        return failure_frame()
+        return [failure_frame()]
     try:
-        return b"R" + codec.encode(result, output_limit_bytes)
+        return [b"R", *codec.encode_parts(result, output_limit_bytes)]
     except codec.OutputTooLarge as error:
-        return b"O" + str(error).encode()
+        return [b"O" + str(error).encode()]
     except codec.CodecError as error:
-        return b"C" + str(error).encode()[:ERROR_TEXT_LIMIT]
+        return [b"C" + str(error).encode()[:ERROR_TEXT_LIMIT]]
 
 
 def failure_frame() -> bytes:
@@ -334,7 +336,8 @@ def answer_batch(function, calls: list[tuple], output_limit_bytes: int, result_f
     it is made (codec.batch_answer): if the process dies or is stopped, the answers
     before are there and the case it was on is known."""
     for args in calls:
-        codec.write_all(result_fd, codec.batch_answer(answer(function, args, output_limit_bytes)))
+        for part in codec.batch_answer(answer(function, args, output_limit_bytes)):
+            codec.write_all(result_fd, part)
 
 
 WARM_UP_CODE = compile("def f(*args):\n    return None\n", "/tmp/solution.py", "exec")
@@ -354,8 +357,10 @@ def warm_up(output_limit_bytes: int) -> None:
     sys.modules["solution"] = module
     exec(WARM_UP_CODE, module.__dict__)
     function = module.__dict__.get("f")
-    data = b"R" + codec.encode(function(None, 1, 1.5, "s", [1], (1,), {1: 1}), output_limit_bytes)
-    codec.write_all(2, data)  # /dev/null by now (fd 1 may be a program's output)
+    warm = [function(None, 1, 1.5, "s", [1], (1,), {1: 1}), [1] * codec.BINARY_MIN_MEMBERS]
+    for value in warm:  # the JSON and the binary path
+        for part in [b"R", *codec.encode_parts(value, output_limit_bytes)]:
+            codec.write_all(2, part)  # /dev/null by now (fd 1 may be a program's output)
     del sys.modules["solution"]
 
 
