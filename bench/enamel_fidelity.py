@@ -8,7 +8,9 @@ published files (`codeeff import enamel`, into a temporary root unless --root), 
 each canonical sample file as a codeeff samples file, evaluates it with the preset, and
 prints pass@1 and eff@1 beside the published figures (targets: pass@1 within 0.01,
 eff@1 within 0.03), the wall and CPU time, and the tasks where a canonical sample failed,
-with the first line of its error, to explain a difference.
+with the first line of its error, to explain a difference. The inputs are ENAMEL's own
+tests (the imported problems' published inputs, drawn with ENAMEL's seeds) unless
+--fresh-inputs draws new ones as any run does.
 
 With --enamel-harness (needs `pip install enam`, ENAMEL's library) the same samples are
 also scored by ENAMEL's own evaluator (its defaults: 8/4/4/4 tests, hardness 0/3/3/4,
@@ -16,6 +18,7 @@ also scored by ENAMEL's own evaluator (its defaults: 8/4/4/4 tests, hardness 0/3
 
     python bench/enamel_fidelity.py [--from ../shared/data/enamel] [--jobs 2]
                                     [--samples humaneval,humanevalplus] [--enamel-harness]
+                                    [--fresh-inputs]
 """
 
 from __future__ import annotations
@@ -179,6 +182,10 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--samples", default="humaneval,humanevalplus")
     parser.add_argument("--enamel-harness", action="store_true")
+    parser.add_argument(
+        "--fresh-inputs", action="store_true",
+        help="draw fresh inputs as any run does (default: ENAMEL's own tests, its seeds)",
+    )  # fmt: skip
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="enamel-fidelity-"))
     root = args.root or work / "root"
@@ -193,7 +200,8 @@ def main() -> int:
         samples = work / f"{name}.jsonl"
         count = write_samples(codes, tasks, samples)
         config = EvaluateConfig(suite="enamel", preset="enamel", measure_tiers=False,
-                                repetition=name)  # fmt: skip
+                                repetition=name,
+                                input_seed=None if args.fresh_inputs else "")  # fmt: skip
         cpu_before, started = counter.seconds(), time.perf_counter()
         outcome = evaluate(samples, config, work / f"{name}.db", jobs=args.jobs, root=root)
         wall_s, cpu_s = time.perf_counter() - started, counter.seconds() - cpu_before

@@ -170,8 +170,14 @@ class Problem:
         return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
 
     def generate(self, level: Level, case: int) -> tuple:
-        """The argument tuple of one case, deterministic in (task, level, case, salt)."""
-        args = self.generator.generate(level, case, random.Random(self.seed(level, case)))
+        """The argument tuple of one case, deterministic in (task, level, case, salt).
+        Without a salt (the published inputs), an imported problem whose generator says
+        which seed its source used (`published_seed(level, case)`) draws the source's own
+        inputs, as its source published them."""
+        seed = self.seed(level, case)
+        if not self.input_salt and hasattr(self.generator, "published_seed"):
+            seed = self.generator.published_seed(level, case)
+        args = self.generator.generate(level, case, random.Random(seed))
         if not isinstance(args, tuple):
             raise ProblemFormatError(
                 self.folder / "generator.py",

@@ -128,6 +128,28 @@ def test_fixed_inputs_are_found_and_said(monkeypatch, tmp_path):
     assert len(list(enamel.problems(tmp_path, include_excluded=True))) == 3
 
 
+def test_the_published_inputs_are_enamels_own_and_a_run_draws_others(monkeypatch, tmp_path):
+    """Without a salt an imported problem's inputs are the tests ENAMEL's evaluator makes
+    (it seeds `random` with 998244353 ^ problem ^ (tests of the levels before + case));
+    a run's salt draws fresh ones."""
+    from dataclasses import replace
+
+    from codeeff.importers.records import write_problem
+    from codeeff.problems import load_problem
+
+    records = [_record(7)]
+    monkeypatch.setattr(enamel, "read_rows", lambda path: iter(records))
+    (imported,) = enamel.problems(tmp_path, detect_fixed=False)
+    problem = load_problem(write_problem(imported, tmp_path / "root", "enamel"), tmp_path / "root")
+    scope: dict = {}
+    exec(TOY_PROMPT + "    pass\n" + TOY_GENERATOR, scope)
+    for level, case in ((problem.levels[1], 2), (problem.levels[3], 0)):
+        random.seed(998244353 ^ 7 ^ (sum((8, 4, 4, 4)[: level.index]) + case))
+        theirs = scope["generate_input"](size=level.params["size"], lid=level.index, cid=case)
+        assert problem.generate(level, case) == tuple(theirs)
+        assert replace(problem, input_salt="run").generate(level, case) != tuple(theirs)
+
+
 @pytest.mark.skipif(not SHARED_ENAMEL.is_dir(), reason="ENAMEL's files are in ../shared only")
 def test_enamels_published_file_gives_its_142_problems():
     imported = list(enamel.problems(SHARED_ENAMEL, detect_fixed=False))

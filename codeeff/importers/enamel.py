@@ -138,12 +138,15 @@ def generator_py(row: Row) -> str:
     return (
         f'"""{row.task_id} from ENAMEL ({URL}, {LICENSE}): its input generator and checker,\n'
         'imported by `codeeff import enamel`; run by codeeff.importers.enamel_support."""\n\n'
-        "from codeeff.importers.enamel_support import checker_from, generator_from\n\n"
+        "from codeeff.importers.enamel_support import (\n"
+        "    checker_from, generator_from, published_seeds,\n"
+        ")\n\n"
         f"PROMPT = {row.prompt!r}\n"
         f"GENERATOR = {row.generator!r}\n"
         f"CHECKER = {row.checker!r}\n\n"
         "generate = generator_from(PROMPT, GENERATOR)\n"
         "check = checker_from(PROMPT, CHECKER)\n"
+        f"published_seed = published_seeds({row.number}, {list(TESTS_PER_LEVEL)})\n"
     )
 
 

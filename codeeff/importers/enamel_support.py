@@ -223,3 +223,18 @@ def checker_from(prompt: str, source: str) -> Callable[[tuple, Any, Any], bool]:
     exec(compile(f"{prompt}\n    pass\n{source}", "<enamel checker>", "exec"), scope)
     check = scope["__check"]
     return lambda args, expected, actual: bool(check(args, expected, actual))
+
+
+# ENAMEL's evaluator seeds every test: random.seed(SEED ^ problem ^ (offset + case)),
+# the offset counting the tests of the levels before (enam/evaluate.py, make_tests).
+ENAMEL_SEED = 998244353
+
+
+def published_seeds(number: int, tests_per_level: list[int]) -> Callable[[Any, int], int]:
+    """published_seed(level, case): the seed of ENAMEL's own test `case` of `level` for
+    HumanEval/`number`, so that the published inputs (no salt) are ENAMEL's own (where
+    its generator draws only from `random`; the helpers above are written again, so
+    their draws may differ from upstream's)."""
+    offsets = [sum(tests_per_level[:index]) for index in range(len(tests_per_level))]
+    return lambda level, case: ENAMEL_SEED ^ number ^ (offsets[level.index] + case)
+
