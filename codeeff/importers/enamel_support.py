@@ -237,4 +237,3 @@ def published_seeds(number: int, tests_per_level: list[int]) -> Callable[[Any, i
     their draws may differ from upstream's)."""
     offsets = [sum(tests_per_level[:index]) for index in range(len(tests_per_level))]
     return lambda level, case: ENAMEL_SEED ^ number ^ (offsets[level.index] + case)
-

@@ -104,8 +104,10 @@ def parse_record(record: dict[str, Any], where: str) -> ImportedProblem:
         cases = json.loads(field_text(record, "test_cases", where))
     except json.JSONDecodeError as error:
         raise RecordError(where, "test_cases", f"is not JSON: {error}") from None
-    if not isinstance(cases, list) or not cases or not all(
-        isinstance(case, dict) and isinstance(case.get("input"), list) for case in cases
+    if (
+        not isinstance(cases, list)
+        or not cases
+        or not all(isinstance(case, dict) and isinstance(case.get("input"), list) for case in cases)
     ):
         raise RecordError(where, "test_cases", 'must be a list of {"input": [...], ...}')
     if not plain_conversion(convert, cases[0]):
