@@ -383,6 +383,35 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from codeeff.server import ServeConfig, serve
+
+    root = Path(args.root).resolve() if args.root else None
+    serve(ServeConfig(db=Path(args.db), keys=Path(args.keys), root=root, workers=args.workers),
+          host=args.host, port=args.port)  # fmt: skip
+    return 0
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    from codeeff import api_keys
+
+    path = Path(args.keys)
+    if args.action == "create":
+        key, token = api_keys.create_key(path, args.name)
+        print(f"key {key.key_id} ({key.name}) created; its token, shown only now:\n{token}")
+        return 0
+    if args.action == "revoke":
+        if not api_keys.revoke_key(path, args.name):
+            print(f"codeeff keys: no key {args.name!r} in {path}", file=sys.stderr)
+            return 1
+        print(f"key {args.name} revoked")
+        return 0
+    for key in api_keys.load_keys(path):
+        state = "revoked" if key.revoked else "live"
+        print(f"{key.key_id}  {state:7}  {key.name}")
+    return 0
+
+
 def _add_executor_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--executor", choices=["local", "ray"], default="local",
@@ -603,6 +632,32 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=["table", "json", "csv", "md"], default="table")
     report.add_argument("--k", type=_parse_ks, default=[1], help="k values, e.g. 1,10")
     report.set_defaults(handler=cmd_report)
+
+    serving = commands.add_parser(
+        "serve", parents=[roots],
+        help="the sandbox API for agents: submit solutions over HTTP, get verdicts and timings",
+        description="Serve the sandbox API (FastAPI; docs at /docs, schema at /openapi.json): "
+        "agents submit a solution for a problem and get the verdict and the trusted timing "
+        "that `codeeff evaluate` gives. Needs API keys (`codeeff keys create`).",
+    )  # fmt: skip
+    serving.add_argument("--host", default="127.0.0.1",
+                         help="address to bind (default: %(default)s, loopback only)")  # fmt: skip
+    serving.add_argument("--port", type=int, default=8000)
+    serving.add_argument("--db", default="codeeff-api.db",
+                         help="SQLite file holding the jobs (default: %(default)s)")  # fmt: skip
+    serving.add_argument("--keys", default="codeeff-keys.json",
+                         help="API keys file, hashes only (default: %(default)s)")  # fmt: skip
+    serving.add_argument("--workers", type=int, default=0,
+                         help="jobs measured at once, one core each (default: all)")  # fmt: skip
+    serving.set_defaults(handler=cmd_serve)
+
+    keys = commands.add_parser("keys", help="create, list and revoke API keys of `codeeff serve`")
+    keys.add_argument("action", choices=["create", "list", "revoke"])
+    keys.add_argument("name", nargs="?", default="",
+                      help="create: a label for the key; revoke: the key's id")  # fmt: skip
+    keys.add_argument("--keys", default="codeeff-keys.json",
+                      help="API keys file (default: %(default)s)")  # fmt: skip
+    keys.set_defaults(handler=cmd_keys)
     return parser
 
 

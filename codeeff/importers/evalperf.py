@@ -25,9 +25,9 @@ from codeeff.importers.records import (
     ImportedProblem,
     LevelSpec,
     RecordError,
+    converted,
     field_text,
     problem_toml,
-    read_records,
     typed_field,
 )  # fmt: skip
 
@@ -91,8 +91,4 @@ def parse_record(record: dict[str, Any], where: str) -> ImportedProblem:
 
 def problems(source: Path, include_excluded: bool = False) -> Iterable[ImportedProblem]:
     """Every record of the source as a problem, or the error that stopped one."""
-    for index, (where, record) in enumerate(read_records(source, HUB_SPLIT)):
-        try:
-            yield parse_record(record, where)
-        except RecordError as error:
-            yield ImportedProblem(name=f"record_{index}", error=str(error))
+    return converted(source, HUB_SPLIT, parse_record)

@@ -40,10 +40,10 @@ from codeeff.importers.records import (
     ImportedProblem,
     LevelSpec,
     RecordError,
+    converted,
     docstring,
     field_text,
     problem_toml,
-    read_records,
     typed_field,
 )  # fmt: skip
 
@@ -169,8 +169,4 @@ def plain_conversion(convert: str, case: dict[str, Any]) -> bool:
 
 def problems(source: Path, include_excluded: bool = False) -> Iterable[ImportedProblem]:
     """Every record of the source as a problem, or the error that stopped one."""
-    for index, (where, record) in enumerate(read_records(source, HUB_SPLIT)):
-        try:
-            yield parse_record(record, where)
-        except RecordError as error:
-            yield ImportedProblem(name=f"record_{index}", error=str(error))
+    return converted(source, HUB_SPLIT, parse_record)

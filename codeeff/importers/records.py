@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -152,3 +152,14 @@ def typed_field(record: dict[str, Any], name: str, kind: type | tuple, where: st
     if not isinstance(value, kind):
         raise RecordError(where, name, f"has type {type(value).__name__}")
     return value
+
+
+def converted(
+    source: Path, split: str, parse: Callable[[dict[str, Any], str], ImportedProblem]
+) -> Iterator[ImportedProblem]:
+    """Every record of a source parsed into a problem, or the error that stopped one."""
+    for index, (where, record) in enumerate(read_records(source, split)):
+        try:
+            yield parse(record, where)
+        except RecordError as error:
+            yield ImportedProblem(name=f"record_{index}", error=str(error))

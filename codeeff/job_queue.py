@@ -1,0 +1,156 @@
+"""The sandbox API's jobs, persisted in the results store's SQLite file (table `jobs`).
+
+A job is written before the API answers 202, so an accepted job survives a crash of
+the server: at start, the jobs a dead server was running go back to the queue (they had
+not finished: a result is written in the same transaction that marks a job done, so no
+job is done twice). Each state change is one transaction; several server processes may
+share the file (claims are atomic).
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (
+    job_id TEXT PRIMARY KEY,
+    key_id TEXT NOT NULL,         -- the API key that owns it
+    task_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    status TEXT NOT NULL,         -- queued | running | done | cancelled
+    created_at REAL NOT NULL,
+    started_at REAL,
+    finished_at REAL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    result TEXT                   -- JSON: the scored measurement, when done
+);
+CREATE INDEX IF NOT EXISTS jobs_by_status ON jobs(status, created_at);
+CREATE INDEX IF NOT EXISTS jobs_by_key ON jobs(key_id, created_at);
+"""
+STATES = ("queued", "running", "done", "cancelled")
+
+
+@dataclass
+class Job:
+    job_id: str
+    key_id: str
+    task_id: str
+    source: str
+    status: str
+    created_at: float
+    started_at: float | None
+    finished_at: float | None
+    attempts: int
+    result: dict[str, Any] | None
+
+
+class JobQueue:
+    """The jobs table of a store file. Cheap to open; one per thread."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.connection = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        self.connection.execute("PRAGMA journal_mode=WAL")
+        self.connection.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def add(self, key_id: str, task_id: str, source: str) -> Job:
+        job_id = secrets.token_hex(8)
+        with self.connection:
+            self.connection.execute("BEGIN IMMEDIATE")
+            self.connection.execute(
+                "INSERT INTO jobs (job_id, key_id, task_id, source, status, created_at) "
+                "VALUES (?, ?, ?, ?, 'queued', ?)",
+                (job_id, key_id, task_id, source, time.time()),
+            )
+        job = self.get(job_id)
+        assert job is not None
+        return job
+
+    def claim(self) -> Job | None:
+        """The oldest queued job, now running (None if the queue is empty)."""
+        with self.connection:
+            self.connection.execute("BEGIN IMMEDIATE")
+            row = self.connection.execute(
+                "SELECT job_id FROM jobs WHERE status = 'queued' ORDER BY created_at LIMIT 1"
+            ).fetchone()
+            if row is None:
+                return None
+            self.connection.execute(
+                "UPDATE jobs SET status = 'running', started_at = ?, attempts = attempts + 1 "
+                "WHERE job_id = ?",
+                (time.time(), row[0]),
+            )
+        return self.get(row[0])
+
+    def finish(self, job_id: str, result: dict[str, Any]) -> bool:
+        """Store a running job's result and mark it done, in one transaction; False if it
+        was not running (cancelled meanwhile, or already done)."""
+        with self.connection:
+            self.connection.execute("BEGIN IMMEDIATE")
+            changed = self.connection.execute(
+                "UPDATE jobs SET status = 'done', finished_at = ?, result = ? "
+                "WHERE job_id = ? AND status = 'running'",
+                (time.time(), json.dumps(result), job_id),
+            ).rowcount
+        return changed == 1
+
+    def cancel(self, job_id: str) -> bool:
+        """Cancel a job that has not finished; False if it had."""
+        with self.connection:
+            self.connection.execute("BEGIN IMMEDIATE")
+            changed = self.connection.execute(
+                "UPDATE jobs SET status = 'cancelled', finished_at = ? "
+                "WHERE job_id = ? AND status IN ('queued', 'running')",
+                (time.time(), job_id),
+            ).rowcount
+        return changed == 1
+
+    def requeue_running(self) -> int:
+        """Put back the jobs a stopped server was running (at start, or when it drains)."""
+        with self.connection:
+            self.connection.execute("BEGIN IMMEDIATE")
+            return self.connection.execute(
+                "UPDATE jobs SET status = 'queued', started_at = NULL WHERE status = 'running'"
+            ).rowcount
+
+    def get(self, job_id: str) -> Job | None:
+        row = self.connection.execute(
+            "SELECT job_id, key_id, task_id, source, status, created_at, started_at, "
+            "finished_at, attempts, result FROM jobs WHERE job_id = ?",
+            (job_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return Job(*row[:9], json.loads(row[9]) if row[9] else None)
+
+    def of_key(self, key_id: str, limit: int = 100) -> list[Job]:
+        rows = self.connection.execute(
+            "SELECT job_id FROM jobs WHERE key_id = ? ORDER BY created_at DESC LIMIT ?",
+            (key_id, limit),
+        ).fetchall()
+        return [job for (job_id,) in rows if (job := self.get(job_id)) is not None]
+
+    def counts(self, key_id: str | None = None) -> dict[str, int]:
+        """Jobs per state, of one key or of all."""
+        where, args = ("WHERE key_id = ?", (key_id,)) if key_id else ("", ())
+        rows = self.connection.execute(
+            f"SELECT status, COUNT(*) FROM jobs {where} GROUP BY status", args
+        ).fetchall()
+        return {state: 0 for state in STATES} | dict(rows)
+
+    def verdict_counts(self) -> dict[str, int]:
+        rows = self.connection.execute(
+            "SELECT json_extract(result, '$.verdict'), COUNT(*) FROM jobs "
+            "WHERE status = 'done' GROUP BY 1"
+        ).fetchall()
+        return {str(verdict): count for verdict, count in rows}

@@ -1,0 +1,233 @@
+"""`codeeff serve`: a real uvicorn server on a loopback port, started as its own process,
+with real API keys and the real sandbox measuring each job."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from codeeff import api_keys
+from codeeff.job_queue import JobQueue
+
+TASK = "core/pair_sum_count"
+RIGHT = (Path(__file__).resolve().parents[1] / "reference_solutions" / "core" / "pair_sum_count"
+         / "expert.py").read_text()  # fmt: skip
+WRONG = "def count_pairs(values, target):\n    return 0\n"
+SLOW = "def count_pairs(values, target):\n    while True:\n        pass\n"
+HOSTILE = (
+    "import os\n"
+    "def count_pairs(values, target):\n"
+    "    os.kill(os.getppid(), 9)\n"
+    "    while True:\n"
+    "        os.fork()\n"
+)
+LAUNCH = (
+    "import sys\nfrom pathlib import Path\nfrom codeeff.server import ServeConfig, serve\n"
+    "db, keys, port = sys.argv[1], sys.argv[2], int(sys.argv[3])\n"
+    "serve(ServeConfig(db=Path(db), keys=Path(keys), workers=2, max_solution_bytes=4096,\n"
+    "                  submissions_per_minute=int(sys.argv[4]), drain_timeout_s=20),\n"
+    "      port=port)\n"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """One `codeeff serve` process; restartable on the same files."""
+
+    def __init__(self, folder: Path, per_minute: int = 1000):
+        self.db, self.keys, self.per_minute = folder / "api.db", folder / "keys.json", per_minute
+        self.port, self.process = _free_port(), None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", LAUNCH, str(self.db), str(self.keys), str(self.port),
+             str(self.per_minute)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if self.call("GET", "/healthz")[0] == 200:
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"server did not start: {self.process.stdout.read()}")
+
+    def call(self, method: str, path: str, body=None, token: str | None = None,
+             raw: bytes | None = None) -> tuple[int, dict | str, dict]:  # fmt: skip
+        data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+        request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", data=data,
+                                         method=method)  # fmt: skip
+        request.add_header("Content-Type", "application/json")
+        if token:
+            request.add_header("Authorization", f"Bearer {token}")
+        try:
+            with urllib.request.urlopen(request, timeout=90) as response:
+                status, text, headers = response.status, response.read().decode(), response.headers
+        except urllib.error.HTTPError as error:
+            status, text, headers = error.code, error.read().decode(), error.headers
+        try:
+            return status, json.loads(text), dict(headers)
+        except json.JSONDecodeError:
+            return status, text, dict(headers)
+
+    def stop(self, sig: int = signal.SIGTERM) -> int:
+        self.process.send_signal(sig)
+        return self.process.wait(timeout=60)
+
+
+@pytest.fixture
+def server(tmp_path):
+    running = Server(tmp_path)
+    running.start()
+    yield running
+    if running.process.poll() is None:
+        running.stop(signal.SIGKILL)
+
+
+def _key(server: Server, name: str = "agent") -> tuple[str, str]:
+    key, token = api_keys.create_key(server.keys, name)
+    return key.key_id, token
+
+
+def _result(server: Server, token: str, job_id: str) -> dict:
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        status, job, _ = server.call("GET", f"/v1/jobs/{job_id}?wait=30", token=token)
+        assert status == 200, job
+        if job["status"] in ("done", "cancelled"):
+            return job
+    raise AssertionError(f"job {job_id} did not finish")
+
+
+def test_every_endpoint_but_health_needs_a_live_key_and_a_key_sees_only_its_jobs(server):
+    _, token = _key(server, "first")
+    other_id, other = _key(server, "second")
+    assert server.call("GET", "/healthz")[0] == 200
+    for path in ("/v1/problems", f"/v1/problems/{TASK}", "/v1/jobs", "/metrics"):
+        assert server.call("GET", path)[0] == 401  # no key
+        assert server.call("GET", path, token="ce_00000000_forged")[0] == 401  # wrong key
+        assert server.call("GET", path, token=token)[0] == 200
+    status, shown, _ = server.call("GET", f"/v1/problems/{TASK}", token=token)
+    assert shown["entry_point"] == "count_pairs" and "def count_pairs" in shown["prompt"]
+    assert "expert" not in json.dumps(shown) and "generate" not in shown  # no references
+    status, job, _ = server.call("POST", "/v1/jobs", {"task_id": TASK, "source": WRONG}, token)
+    assert status == 202
+    assert server.call("GET", f"/v1/jobs/{job['job_id']}", token=other)[0] == 404
+    assert server.call("DELETE", f"/v1/jobs/{job['job_id']}", token=other)[0] == 404
+    assert server.call("GET", "/v1/jobs", token=other)[1] == []
+    api_keys.revoke_key(server.keys, other_id)
+    assert server.call("GET", "/v1/jobs", token=other)[0] == 401  # revoked, no restart
+
+
+def test_malformed_and_oversized_requests_are_refused_with_their_reason(server):
+    _, token = _key(server)
+    cases = [
+        ({"task_id": TASK}, 422), ({"task_id": "../etc", "source": RIGHT}, 422),
+        ({"task_id": "core/no_such_task", "source": RIGHT}, 422),
+        ({"task_id": TASK, "source": RIGHT, "extra": 1}, 422),
+        ({"task_id": TASK, "source": ""}, 422),
+        ({"task_id": TASK, "source": "x" * 5000}, 413),
+    ]  # fmt: skip
+    for body, expected in cases:
+        status, answer, _ = server.call("POST", "/v1/jobs", body, token)
+        assert status == expected, (body, answer)
+        assert "detail" in answer
+    assert server.call("POST", "/v1/jobs", raw=b"{not json", token=token)[0] == 422
+    assert server.call("POST", "/v1/jobs", raw=b"x" * 300_000, token=token)[0] == 413
+    assert server.call("GET", "/v1/jobs/zzz", token=token)[0] == 404
+    assert server.call("GET", "/v1/jobs?limit=0", token=token)[0] == 422
+
+
+def test_too_many_submissions_a_minute_get_429_with_retry_after(tmp_path):
+    limited = Server(tmp_path, per_minute=2)
+    limited.start()
+    try:
+        _, token = _key(limited)
+        statuses = [limited.call("POST", "/v1/jobs", {"task_id": TASK, "source": WRONG}, token)
+                    for _ in range(3)]  # fmt: skip
+        assert [s for s, _, _ in statuses] == [202, 202, 429]
+        assert int(statuses[2][2]["retry-after"]) >= 1
+        metrics = limited.call("GET", "/metrics", token=token)[1]
+        assert 'codeeff_rejected_total{status="429"} 1' in metrics
+    finally:
+        limited.stop(signal.SIGKILL)
+
+
+def test_right_wrong_slow_and_hostile_solutions_get_the_verdicts_evaluate_gives(server):
+    _, token = _key(server)
+    verdicts = {}
+    for name, source in (("right", RIGHT), ("wrong", WRONG), ("slow", SLOW),
+                         ("hostile", HOSTILE)):  # fmt: skip
+        status, job, _ = server.call("POST", "/v1/jobs", {"task_id": TASK, "source": source}, token)
+        assert status == 202
+        verdicts[name] = job["job_id"]
+    results = {name: _result(server, token, job_id)["result"] for name, job_id in verdicts.items()}
+    assert results["right"]["verdict"] == "OK" and results["right"]["passed"]
+    assert 0.8 < results["right"]["score"] < 1.2 and results["right"]["levels"]
+    assert results["wrong"]["verdict"] == "WA" and not results["wrong"]["passed"]
+    assert results["slow"]["verdict"] == "TLE"
+    assert not results["hostile"]["passed"]
+    assert server.call("GET", "/healthz")[0] == 200  # the server outlived them
+    metrics = server.call("GET", "/metrics", token=token)[1]
+    assert 'codeeff_jobs{state="done"} 4' in metrics
+
+
+def test_a_killed_server_finishes_every_accepted_job_once_after_a_restart(server):
+    _, token = _key(server)
+    accepted = []
+    for index in range(12):
+        source = RIGHT if index % 2 else WRONG
+        status, job, _ = server.call("POST", "/v1/jobs", {"task_id": TASK, "source": source}, token)
+        assert status == 202
+        accepted.append(job["job_id"])
+    time.sleep(2)  # some are running
+    server.stop(signal.SIGKILL)
+    server.start()
+    finished = [_result(server, token, job_id) for job_id in accepted]
+    assert [job["status"] for job in finished] == ["done"] * len(accepted)
+    assert [job["result"]["verdict"] for job in finished] == ["WA", "OK"] * 6
+    queue = JobQueue(server.db)
+    assert queue.counts() == {"queued": 0, "running": 0, "done": 12, "cancelled": 0}
+    assert all(queue.get(job_id).attempts <= 2 for job_id in accepted)
+    queue.close()
+
+
+def test_sigterm_drains_the_running_jobs_and_requeues_the_rest(server):
+    _, token = _key(server)
+    accepted = [server.call("POST", "/v1/jobs", {"task_id": TASK, "source": RIGHT}, token)[1]
+                ["job_id"] for _ in range(6)]  # fmt: skip
+    time.sleep(1.5)
+    # uvicorn shuts down, then raises the signal again for its default action.
+    assert server.stop(signal.SIGTERM) in (0, -signal.SIGTERM)
+    queue = JobQueue(server.db)
+    counts = queue.counts()
+    assert counts["running"] == 0 and counts["done"] + counts["queued"] == 6
+    queue.close()
+    server.start()
+    assert all(_result(server, token, job_id)["status"] == "done" for job_id in accepted)
+
+
+def test_keys_are_stored_hashed(tmp_path):
+    key, token = api_keys.create_key(tmp_path / "keys.json", "agent")
+    stored = (tmp_path / "keys.json").read_text()
+    assert token not in stored and key.sha256 in stored
+    assert os.stat(tmp_path / "keys.json").st_mode & 0o077 == 0
+    keys = api_keys.load_keys(tmp_path / "keys.json")
+    assert api_keys.authenticate(keys, token).key_id == key.key_id
+    assert api_keys.authenticate(keys, token + "x") is None
