@@ -76,12 +76,16 @@ class JobQueue:
         assert job is not None
         return job
 
-    def claim(self) -> Job | None:
-        """The oldest queued job, now running (None if the queue is empty)."""
+    def claim(self, max_running_per_key: int = 1 << 30) -> Job | None:
+        """The oldest queued job whose key runs fewer than `max_running_per_key` jobs, now
+        running (None if there is none: one key cannot take every worker)."""
         with self.connection:
             self.connection.execute("BEGIN IMMEDIATE")
             row = self.connection.execute(
-                "SELECT job_id FROM jobs WHERE status = 'queued' ORDER BY created_at LIMIT 1"
+                "SELECT job_id FROM jobs WHERE status = 'queued' AND key_id NOT IN "
+                "(SELECT key_id FROM jobs WHERE status = 'running' GROUP BY key_id "
+                "HAVING COUNT(*) >= ?) ORDER BY created_at LIMIT 1",
+                (max_running_per_key,),
             ).fetchone()
             if row is None:
                 return None

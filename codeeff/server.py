@@ -114,7 +114,7 @@ class Scheduler:
                 if not running or time.monotonic() > drain_deadline:
                     break
             while not self.stopping.is_set() and len(running) < self.slots:
-                job = queue.claim()
+                job = queue.claim(self.config.max_running_per_key)
                 if job is None:
                     break
                 try:

@@ -231,3 +231,17 @@ def test_keys_are_stored_hashed(tmp_path):
     keys = api_keys.load_keys(tmp_path / "keys.json")
     assert api_keys.authenticate(keys, token).key_id == key.key_id
     assert api_keys.authenticate(keys, token + "x") is None
+
+
+def test_one_key_cannot_take_every_worker(tmp_path):
+    queue = JobQueue(tmp_path / "jobs.db")
+    first, second = queue.add("a", TASK, WRONG), queue.add("a", TASK, WRONG)
+    other = queue.add("b", TASK, WRONG)
+    assert queue.claim(max_running_per_key=1).job_id == first.job_id
+    assert queue.claim(max_running_per_key=1).job_id == other.job_id  # a's second waits
+    assert queue.claim(max_running_per_key=1) is None
+    assert queue.finish(first.job_id, {"verdict": "WA"})
+    assert not queue.finish(first.job_id, {"verdict": "WA"})  # done once
+    assert queue.claim(max_running_per_key=1).job_id == second.job_id
+    assert queue.cancel(second.job_id) and not queue.finish(second.job_id, {"verdict": "OK"})
+    queue.close()
