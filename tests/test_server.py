@@ -170,14 +170,14 @@ def test_too_many_submissions_a_minute_get_429_with_retry_after(tmp_path):
 
 
 def test_right_wrong_slow_and_hostile_solutions_get_the_verdicts_evaluate_gives(server):
+    from codeeff.client import Client
+
     _, token = _key(server)
-    verdicts = {}
-    for name, source in (("right", RIGHT), ("wrong", WRONG), ("slow", SLOW),
-                         ("hostile", HOSTILE)):  # fmt: skip
-        status, job, _ = server.call("POST", "/v1/jobs", {"task_id": TASK, "source": source}, token)
-        assert status == 202
-        verdicts[name] = job["job_id"]
-    results = {name: _result(server, token, job_id)["result"] for name, job_id in verdicts.items()}
+    client = Client(f"http://127.0.0.1:{server.port}", token)
+    assert TASK in {p["task_id"] for p in client.problems("core")}
+    jobs = {name: client.submit(TASK, source) for name, source in
+            (("right", RIGHT), ("wrong", WRONG), ("slow", SLOW), ("hostile", HOSTILE))}  # fmt: skip
+    results = {name: client.wait(job_id) for name, job_id in jobs.items()}
     assert results["right"]["verdict"] == "OK" and results["right"]["passed"]
     assert 0.8 < results["right"]["score"] < 1.2 and results["right"]["levels"]
     assert results["wrong"]["verdict"] == "WA" and not results["wrong"]["passed"]
