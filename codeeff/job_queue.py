@@ -108,6 +108,16 @@ class JobQueue:
             ).rowcount
         return changed == 1
 
+    def release(self, job_id: str) -> None:
+        """Put a running job back in the queue (its worker died, not the sample)."""
+        with self.connection:
+            self.connection.execute("BEGIN IMMEDIATE")
+            self.connection.execute(
+                "UPDATE jobs SET status = 'queued', started_at = NULL "
+                "WHERE job_id = ? AND status = 'running'",
+                (job_id,),
+            )
+
     def cancel(self, job_id: str) -> bool:
         """Cancel a job that has not finished; False if it had."""
         with self.connection:

@@ -19,9 +19,11 @@ import multiprocessing
 import os
 import re
 import secrets
+import sys
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -66,9 +68,16 @@ def score_job(task_id: str, measurement: dict[str, Any]) -> dict[str, Any]:
     return dict(sample, verdict=measurement["verdict"], passed=bool(measurement["passed"]))
 
 
-def _init_api_worker(cpu_queue, root: str) -> None:
+def _init_api_worker(cpu_queue, root: str, server_pid: int) -> None:
     die_with_parent()
+    if os.getppid() != server_pid:  # the server died before the line above: no orphans
+        os._exit(0)
     init_worker(cpu_queue.get(), root)
+
+
+# A job whose worker died (not the sample's doing: it runs in a sandbox below the worker)
+# runs again, up to this many attempts in all.
+MAX_ATTEMPTS = 3
 
 
 class Scheduler:
@@ -79,15 +88,20 @@ class Scheduler:
         self.config, self.root = config, root
         self.stopping = threading.Event()
         self.thread = threading.Thread(target=self._loop, name="codeeff-scheduler", daemon=True)
-        cpus = pool_cpus(sorted(os.sched_getaffinity(0)), config.workers or None, 1 << 20, False)
+        self.cpus = pool_cpus(
+            sorted(os.sched_getaffinity(0)), config.workers or None, 1 << 20, False
+        )
+        self.slots = len(self.cpus)
+        self.pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("spawn")
         cpu_queue = context.Queue()
-        for cpu in cpus:
+        for cpu in self.cpus:
             cpu_queue.put(cpu)
-        self.slots = len(cpus)
-        self.pool = ProcessPoolExecutor(
+        return ProcessPoolExecutor(
             self.slots, mp_context=context, initializer=_init_api_worker,
-            initargs=(cpu_queue, str(root)),
+            initargs=(cpu_queue, str(self.root), os.getpid()),
         )  # fmt: skip
 
     def start(self) -> None:
@@ -113,29 +127,57 @@ class Scheduler:
                 drain_deadline = drain_deadline or time.monotonic() + self.config.drain_timeout_s
                 if not running or time.monotonic() > drain_deadline:
                     break
-            while not self.stopping.is_set() and len(running) < self.slots:
-                job = queue.claim(self.config.max_running_per_key)
-                if job is None:
-                    break
-                try:
-                    running[self.pool.submit(measure_job, self._measure_job(job))] = job.job_id
-                except (ProblemFormatError, KeyError, ValueError) as error:
-                    queue.finish(job.job_id, {"verdict": "SANDBOX_ERROR", "passed": False,
-                                              "error": f"cannot measure: {error}"})  # fmt: skip
-            if not running:
-                time.sleep(0.05)
-                continue
-            finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
-            for future in finished:
-                job_id = running.pop(future)
-                job = queue.get(job_id)
-                try:
-                    result = score_job(job.task_id, future.result().measurement)
-                except Exception as error:  # the harness failed, not the sample
-                    result = {"verdict": "SANDBOX_ERROR", "passed": False,
-                              "error": f"measurement failed: {error!r}"}  # fmt: skip
-                queue.finish(job_id, result)
+            try:
+                self._step(queue, running)
+            except Exception as error:  # never a dead scheduler: said, then go on
+                print(f"codeeff serve: scheduler: {error!r}", file=sys.stderr, flush=True)
+                time.sleep(0.5)
         queue.close()
+
+    def _step(self, queue: JobQueue, running: dict[Future, str]) -> None:
+        """Fill the free workers, then store what finished."""
+        while not self.stopping.is_set() and len(running) < self.slots:
+            job = queue.claim(self.config.max_running_per_key)
+            if job is None:
+                break
+            try:
+                running[self.pool.submit(measure_job, self._measure_job(job))] = job.job_id
+            except (ProblemFormatError, KeyError, ValueError) as error:
+                queue.finish(job.job_id, {"verdict": "SANDBOX_ERROR", "passed": False,
+                                          "error": f"cannot measure: {error}"})  # fmt: skip
+            except BrokenProcessPool:
+                queue.release(job.job_id)
+                self._replace_pool(queue, running)
+                return
+        if not running:
+            time.sleep(0.05)
+            return
+        finished, _ = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
+        for future in finished:
+            job_id = running.pop(future)
+            job = queue.get(job_id)
+            if isinstance(future.exception(), BrokenProcessPool):
+                if job.attempts < MAX_ATTEMPTS:
+                    queue.release(job_id)
+                else:
+                    queue.finish(job_id, {"verdict": "SANDBOX_ERROR", "passed": False,
+                                          "error": "its worker died in every attempt"})  # fmt: skip
+                self._replace_pool(queue, running)
+                return
+            try:
+                result = score_job(job.task_id, future.result().measurement)
+            except Exception as error:  # the harness failed, not the sample
+                result = {"verdict": "SANDBOX_ERROR", "passed": False,
+                          "error": f"measurement failed: {error!r}"}  # fmt: skip
+            queue.finish(job_id, result)
+
+    def _replace_pool(self, queue: JobQueue, running: dict[Future, str]) -> None:
+        """A worker died: a new pool, and the jobs the old one held back in the queue."""
+        for job_id in running.values():
+            queue.release(job_id)
+        running.clear()
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._new_pool()
 
     def _measure_job(self, job) -> MeasureJob:
         from codeeff.evaluate import EvaluateConfig

@@ -245,3 +245,32 @@ def test_one_key_cannot_take_every_worker(tmp_path):
     assert queue.claim(max_running_per_key=1).job_id == second.job_id
     assert queue.cancel(second.job_id) and not queue.finish(second.job_id, {"verdict": "OK"})
     queue.close()
+
+
+def _pool_workers(server_pid: int) -> list[int]:
+    workers = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == server_pid and b"spawn_main" in cmdline:
+            workers.append(int(entry.name))
+    return workers
+
+
+def test_a_worker_killed_mid_job_costs_a_retry_not_the_job(server):
+    _, token = _key(server)
+    jobs = [server.call("POST", "/v1/jobs", {"task_id": TASK, "source": RIGHT}, token)[1]
+            ["job_id"] for _ in range(3)]  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not (workers := _pool_workers(server.process.pid)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(1.0)
+    for pid in workers:
+        os.kill(pid, signal.SIGKILL)
+    assert [_result(server, token, job)["result"]["verdict"] for job in jobs] == ["OK"] * 3
+    assert server.call("GET", "/healthz")[0] == 200
