@@ -212,6 +212,13 @@ def create_app(config: ServeConfig):
 
     app = FastAPI(title="codeeff sandbox API", version="1", lifespan=lifespan)
 
+    class Message(BaseModel):
+        detail: str
+
+    def errors(*statuses: int) -> dict:
+        """The documented refusals of an endpoint (every one needs a key: 401)."""
+        return {status: {"model": Message} for status in (401, *statuses)}
+
     class Submission(BaseModel):
         model_config = ConfigDict(extra="forbid")
         task_id: str = Field(pattern=TASK_ID.pattern, max_length=200,
@@ -225,6 +232,18 @@ def create_app(config: ServeConfig):
             config.rejected["413"] += 1
             return JSONResponse({"detail": f"body over {config.max_body_bytes} bytes"}, 413)
         return await call_next(request)
+
+    @app.middleware("http")
+    async def allow_every_method(request: Request, call_next):
+        """A 405 lists every method of the path (Starlette lists one route's only)."""
+        response = await call_next(request)
+        if response.status_code == 405:
+            path = request.url.path
+            routes = [r for r in app.routes if getattr(r, "path_regex", None)]
+            matching = [r for r in routes if r.path_regex.match(path)]
+            methods = {method for route in matching for method in getattr(route, "methods", ())}
+            response.headers["Allow"] = ", ".join(sorted(methods))
+        return response
 
     def current_keys() -> list[api_keys.ApiKey]:
         """The keys file, read again when it changes (a revocation takes effect at once)."""
@@ -257,7 +276,7 @@ def create_app(config: ServeConfig):
     def healthz() -> dict:
         return {"ok": True}
 
-    @app.get("/v1/problems")
+    @app.get("/v1/problems", responses=errors(404))
     def problems(key: Key, suite: str | None = None) -> list[dict]:
         suites = [suite] if suite else list_suites(root)
         if suite and suite not in list_suites(root):
@@ -266,7 +285,7 @@ def create_app(config: ServeConfig):
                  "entry_point": p.entry_point, "tags": p.tags}
                 for name in suites for p in load_suite(name, root)]  # fmt: skip
 
-    @app.get("/v1/problems/{suite}/{task}")
+    @app.get("/v1/problems/{suite}/{task}", responses=errors(404))
     def problem(suite: str, task: str, key: Key) -> dict:
         task_id = f"{suite}/{task}"
         if not TASK_ID.match(task_id):
@@ -281,14 +300,14 @@ def create_app(config: ServeConfig):
                 "levels": [{"name": lv.name, "weight": lv.weight, "cases": lv.cases}
                            for lv in found.levels]}  # fmt: skip
 
-    @app.post("/v1/jobs", status_code=202)
+    @app.post("/v1/jobs", status_code=202, responses=errors(400, 404, 413, 429))
     def submit(submission: Submission, key: Key) -> dict:
         if len(submission.source.encode("utf-8")) > config.max_solution_bytes:
             reject(413, f"solution over {config.max_solution_bytes} bytes")
         try:
             load_task(submission.task_id, root)
         except (KeyError, FileNotFoundError, ProblemFormatError):
-            reject(422, f"no problem {submission.task_id!r} (see GET /v1/problems)")
+            reject(404, f"no problem {submission.task_id!r} (see GET /v1/problems)")
         now, recent = time.monotonic(), submissions[key.key_id]
         while recent and recent[0] < now - 60:
             recent.popleft()
@@ -316,7 +335,7 @@ def create_app(config: ServeConfig):
                 "created_at": job.created_at, "started_at": job.started_at,
                 "finished_at": job.finished_at, "result": job.result}  # fmt: skip
 
-    @app.get("/v1/jobs/{job_id}")
+    @app.get("/v1/jobs/{job_id}", responses=errors(404))
     async def get_job(job_id: str, key: Key, wait: Annotated[float, Query(ge=0, le=60)] = 0):
         deadline = time.monotonic() + wait
         job = own_job(job_id, key)
@@ -325,18 +344,18 @@ def create_app(config: ServeConfig):
             job = own_job(job_id, key)
         return view(job)
 
-    @app.delete("/v1/jobs/{job_id}")
+    @app.delete("/v1/jobs/{job_id}", responses=errors(404))
     def cancel_job(job_id: str, key: Key) -> dict:
         own_job(job_id, key)
         with contextlib.closing(JobQueue(config.db)) as queue:
             return {"job_id": job_id, "cancelled": queue.cancel(job_id)}
 
-    @app.get("/v1/jobs")
+    @app.get("/v1/jobs", responses=errors())
     def list_jobs(key: Key, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[dict]:
         with contextlib.closing(JobQueue(config.db)) as queue:
             return [view(job) for job in queue.of_key(key.key_id, limit)]
 
-    @app.get("/metrics", response_class=PlainTextResponse)
+    @app.get("/metrics", response_class=PlainTextResponse, responses=errors())
     def prometheus(key: Key) -> str:
         with contextlib.closing(JobQueue(config.db)) as queue:
             counts, verdicts = queue.counts(), queue.verdict_counts()
