@@ -15,6 +15,7 @@ limit 413; a malformed request 422 with the reason, never 500.
 import asyncio
 import collections
 import contextlib
+import json
 import multiprocessing
 import os
 import re
@@ -192,7 +193,7 @@ class Scheduler:
 def create_app(config: ServeConfig):
     """The FastAPI application (the scheduler starts and stops with it)."""
     from fastapi import Depends, FastAPI, HTTPException, Query, Request
-    from fastapi.responses import JSONResponse, PlainTextResponse
+    from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
     from pydantic import BaseModel, ConfigDict, Field
 
     from codeeff.problems import default_root
@@ -343,6 +344,31 @@ def create_app(config: ServeConfig):
             await asyncio.sleep(0.1)
             job = own_job(job_id, key)
         return view(job)
+
+    @app.get(
+        "/v1/jobs/{job_id}/events", responses=errors(404),
+        response_class=StreamingResponse,
+        description="Server-sent events: one `status` event per change of the job's state "
+        "(queued, running, done, cancelled), the last with the result; the stream ends "
+        "when the job has finished, or after `timeout` seconds.",
+    )  # fmt: skip
+    async def job_events(
+        job_id: str, key: Key, timeout: Annotated[float, Query(ge=1, le=600)] = 300
+    ):
+        own_job(job_id, key)  # 404 before the stream starts
+
+        async def stream():
+            deadline, last = time.monotonic() + timeout, None
+            while time.monotonic() < deadline:
+                job = own_job(job_id, key)
+                if job.status != last:
+                    last = job.status
+                    yield f"event: status\ndata: {json.dumps(view(job))}\n\n"
+                if job.status in ("done", "cancelled"):
+                    return
+                await asyncio.sleep(0.1)
+
+        return StreamingResponse(stream(), media_type="text/event-stream")
 
     @app.delete("/v1/jobs/{job_id}", responses=errors(404))
     def cancel_job(job_id: str, key: Key) -> dict:

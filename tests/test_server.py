@@ -288,3 +288,20 @@ def test_the_whole_openapi_schema_holds_under_schemathesis(server):
     )  # fmt: skip
     assert run.returncode == 0, run.stdout[-4000:]
     assert "5xx" not in run.stdout and "Server error" not in run.stdout
+
+
+def test_server_sent_events_follow_a_job_to_its_result(server):
+    _, token = _key(server)
+    job_id = server.call("POST", "/v1/jobs", {"task_id": TASK, "source": WRONG}, token)[1]["job_id"]
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{server.port}/v1/jobs/{job_id}/events?timeout=120",
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    with urllib.request.urlopen(request, timeout=150) as response:
+        assert response.headers["content-type"].startswith("text/event-stream")
+        text = response.read().decode()
+    events = [json.loads(line.removeprefix("data: ")) for line in text.splitlines()
+              if line.startswith("data: ")]  # fmt: skip
+    assert events[-1]["status"] == "done" and events[-1]["result"]["verdict"] == "WA"
+    assert len({event["status"] for event in events}) == len(events)  # one per change
+    assert server.call("GET", "/v1/jobs/0123456789abcdef/events", token=token)[0] == 404
