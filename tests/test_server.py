@@ -291,7 +291,7 @@ def test_the_whole_openapi_schema_holds_under_schemathesis(server):
     run = subprocess.run(
         [str(schemathesis), "run", f"http://127.0.0.1:{server.port}/openapi.json",
          "-H", f"Authorization: Bearer {token}", "--checks", "all", "--max-examples", "25"],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True, text=True, timeout=600, cwd=server.db.parent,
     )  # fmt: skip
     assert run.returncode == 0, run.stdout[-4000:]
     assert "5xx" not in run.stdout and "Server error" not in run.stdout
