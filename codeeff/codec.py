@@ -327,6 +327,7 @@ BINARY_MARK = b"\x00"
 BINARY_MIN_MEMBERS = 64
 _ROWS = struct.Struct("=Q")
 _WORD_CODES = {int: "q", float: "d"}
+_BINARY_FIRST = frozenset({int, float, list, tuple})  # what a binary form's first member is
 # The kind letter of rows of words: lists ("Q", "D") or tuples ("T", "U").
 _ROW_KINDS = ({"q": "Q", "d": "D"}, {"q": "T", "d": "U"})
 _ROW_CODES = {"Q": ("q", list), "D": ("d", list), "T": ("q", tuple), "U": ("d", tuple)}
@@ -334,8 +335,8 @@ _ROW_CODES = {"Q": ("q", list), "D": ("d", list), "T": ("q", tuple), "U": ("d", 
 
 def _binary(value: Any) -> list[bytes | memoryview] | None:
     """The binary form of `value` in pieces, or None where JSON is its form."""
-    if type(value) is not list or len(value) == 0:
-        return None
+    if type(value) is not list or len(value) == 0 or type(value[0]) not in _BINARY_FIRST:
+        return None  # (without a pass over the members, which JSON's path makes anyway)
     kinds = _types(value)
     row_kind = kinds if kinds in (_ONLY_LIST, _ONLY_TUPLE) else None
     if row_kind:

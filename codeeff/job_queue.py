@@ -50,6 +50,16 @@ class Job:
     result: dict[str, Any] | None
 
 
+_SELECT_JOB = (
+    "SELECT job_id, key_id, task_id, source, status, created_at, started_at, finished_at, "
+    "attempts, result FROM jobs"
+)
+
+
+def _job(row: tuple) -> Job:
+    return Job(*row[:9], json.loads(row[9]) if row[9] else None)
+
+
 class JobQueue:
     """The jobs table of a store file. Cheap to open; one per thread."""
 
@@ -138,21 +148,14 @@ class JobQueue:
             ).rowcount
 
     def get(self, job_id: str) -> Job | None:
-        row = self.connection.execute(
-            "SELECT job_id, key_id, task_id, source, status, created_at, started_at, "
-            "finished_at, attempts, result FROM jobs WHERE job_id = ?",
-            (job_id,),
-        ).fetchone()
-        if row is None:
-            return None
-        return Job(*row[:9], json.loads(row[9]) if row[9] else None)
+        row = self.connection.execute(f"{_SELECT_JOB} WHERE job_id = ?", (job_id,)).fetchone()
+        return None if row is None else _job(row)
 
     def of_key(self, key_id: str, limit: int = 100) -> list[Job]:
         rows = self.connection.execute(
-            "SELECT job_id FROM jobs WHERE key_id = ? ORDER BY created_at DESC LIMIT ?",
-            (key_id, limit),
-        ).fetchall()
-        return [job for (job_id,) in rows if (job := self.get(job_id)) is not None]
+            f"{_SELECT_JOB} WHERE key_id = ? ORDER BY created_at DESC LIMIT ?", (key_id, limit)
+        )
+        return [_job(row) for row in rows]
 
     def counts(self, key_id: str | None = None) -> dict[str, int]:
         """Jobs per state, of one key or of all."""

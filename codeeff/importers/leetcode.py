@@ -33,6 +33,7 @@ from functools import *
 from math import *
 import collections, heapq, bisect, itertools, functools, math, string, re
 """
+_PRELUDE_CODE = compile(PRELUDE, "<leetcode prelude>", "exec")
 CASES_FILE = "cases.json"
 GENERATOR_FUNCTION = "generate_test_case"
 # Linked lists and trees cannot be a function problem's arguments (codeeff passes plain
@@ -95,6 +96,7 @@ def source_generator(
     makes the expected outputs). With one argument, the generator returns it bare."""
     fixed = _fixed_cases(str(Path(generator_file).with_name(CASES_FILE)))
     compiled = compile(code, "<source generator>", "exec") if code else None
+    solution_code = compile(solution, "<source solution>", "exec")  # compiled once, run per case
 
     def generate(level, case: int, rng) -> tuple:
         if level.name in fixed:
@@ -103,8 +105,8 @@ def source_generator(
         if compiled is None:
             raise ValueError(f"level {level.name} has neither fixed cases nor a generator")
         scope = rng_globals(rng)
-        exec(PRELUDE, scope)
-        exec(solution, scope)
+        exec(_PRELUDE_CODE, scope)
+        exec(solution_code, scope)
         exec(compiled, scope)
         drawn = scope[GENERATOR_FUNCTION]()
         if returns_expected:
@@ -119,7 +121,7 @@ def source_checker(code: str, function: str) -> Callable[[tuple, Any, Any], bool
     `function(inputs, outputs, expected)` in `code` (Mercury's evaluate_offline); False,
     never an exception, on an answer it cannot compare."""
     scope: dict[str, Any] = {}
-    exec(PRELUDE, scope)
+    exec(_PRELUDE_CODE, scope)
     exec(compile(code, "<source checker>", "exec"), scope)
     compare = scope[function]
 
