@@ -27,6 +27,9 @@ class ApiKey:
     sha256: str
     created_at: float
     revoked: bool = False
+    # Whether this key's results show a failed edge case's input, expected and actual
+    # answer (off by default: a benchmark's keys must not learn its edge cases).
+    show_failed_cases: bool = False
 
 
 def _digest(token: str) -> str:
@@ -49,14 +52,14 @@ def _save(path: Path, keys: list[ApiKey]) -> None:
     temporary.replace(path)
 
 
-def create_key(path: Path, name: str) -> tuple[ApiKey, str]:
+def create_key(path: Path, name: str, show_failed_cases: bool = False) -> tuple[ApiKey, str]:
     """A new key, stored hashed; returns it and the token, which is not kept anywhere."""
     keys = load_keys(path)
     key_id = secrets.token_hex(4)
     while any(key.key_id == key_id for key in keys):
         key_id = secrets.token_hex(4)
     token = f"{PREFIX}{key_id}_{secrets.token_urlsafe(32)}"
-    key = ApiKey(key_id, name, _digest(token), time.time())
+    key = ApiKey(key_id, name, _digest(token), time.time(), show_failed_cases=show_failed_cases)
     _save(path, [*keys, key])
     return key, token
 

@@ -397,8 +397,9 @@ def cmd_keys(args: argparse.Namespace) -> int:
 
     path = Path(args.keys)
     if args.action == "create":
-        key, token = api_keys.create_key(path, args.name)
-        print(f"key {key.key_id} ({key.name}) created; its token, shown only now:\n{token}")
+        key, token = api_keys.create_key(path, args.name, args.show_failed_cases)
+        shown = ", shows failed edge cases" if key.show_failed_cases else ""
+        print(f"key {key.key_id} ({key.name}{shown}) created; its token, shown only now:\n{token}")
         return 0
     if args.action == "revoke":
         if not api_keys.revoke_key(path, args.name):
@@ -408,7 +409,8 @@ def cmd_keys(args: argparse.Namespace) -> int:
         return 0
     for key in api_keys.load_keys(path):
         state = "revoked" if key.revoked else "live"
-        print(f"{key.key_id}  {state:7}  {key.name}")
+        shown = "  (shows failed edge cases)" if key.show_failed_cases else ""
+        print(f"{key.key_id}  {state:7}  {key.name}{shown}")
     return 0
 
 
@@ -657,6 +659,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="create: a label for the key; revoke: the key's id")  # fmt: skip
     keys.add_argument("--keys", default="codeeff-keys.json",
                       help="API keys file (default: %(default)s)")  # fmt: skip
+    keys.add_argument("--show-failed-cases", action="store_true",
+                      help="create: this key's results show the input, expected and actual "
+                      "answer of a failed edge case (level 0); off by default, so that a "
+                      "benchmark's keys cannot learn its edge cases")  # fmt: skip
     keys.set_defaults(handler=cmd_keys)
     return parser
 

@@ -56,14 +56,23 @@ class Client:
         """Submit a solution; returns its job id. Waits out a 429 (Retry-After) up to
         `retries` times."""
         body = {"task_id": task_id, "source": source}
+        return self._posted("/v1/jobs", body, retries)["job_id"]
+
+    def submit_batch(self, samples: list[tuple[str, str]], retries: int = 5) -> list[str]:
+        """Submit (task id, source) pairs as one batch, accepted or refused together;
+        returns their job ids in order."""
+        body = {"samples": [{"task_id": task, "source": source} for task, source in samples]}
+        return [job["job_id"] for job in self._posted("/v1/batches", body, retries)["jobs"]]
+
+    def _posted(self, path: str, body: dict, retries: int) -> Any:
         for _attempt in range(retries):
             try:
-                return self._call("POST", "/v1/jobs", body)["job_id"]
+                return self._call("POST", path, body)
             except ApiError as error:
                 if error.status != 429:
                     raise
                 time.sleep(error.retry_after or 1.0)
-        return self._call("POST", "/v1/jobs", body)["job_id"]
+        return self._call("POST", path, body)
 
     def job(self, job_id: str, wait_s: float = 0) -> dict:
         return self._call("GET", f"/v1/jobs/{job_id}?wait={wait_s:g}")

@@ -74,17 +74,22 @@ class JobQueue:
         self.connection.close()
 
     def add(self, key_id: str, task_id: str, source: str) -> Job:
-        job_id = secrets.token_hex(8)
+        return self.add_many(key_id, [(task_id, source)])[0]
+
+    def add_many(self, key_id: str, submissions: list[tuple[str, str]]) -> list[Job]:
+        """Queue (task id, source) pairs as jobs in one transaction: all or none."""
+        job_ids = [secrets.token_hex(8) for _ in submissions]
         with self.connection:
             self.connection.execute("BEGIN IMMEDIATE")
-            self.connection.execute(
+            self.connection.executemany(
                 "INSERT INTO jobs (job_id, key_id, task_id, source, status, created_at) "
                 "VALUES (?, ?, ?, ?, 'queued', ?)",
-                (job_id, key_id, task_id, source, time.time()),
-            )
-        job = self.get(job_id)
-        assert job is not None
-        return job
+                [(job_id, key_id, task_id, source, time.time())
+                 for job_id, (task_id, source) in zip(job_ids, submissions, strict=True)],
+            )  # fmt: skip
+        jobs = [self.get(job_id) for job_id in job_ids]
+        assert all(job is not None for job in jobs)
+        return jobs
 
     def claim(self, max_running_per_key: int = 1 << 30) -> Job | None:
         """The oldest queued job whose key runs fewer than `max_running_per_key` jobs, now

@@ -21,6 +21,7 @@ candidate could touch.
 from __future__ import annotations
 
 import math
+import reprlib
 import statistics
 import time
 from collections.abc import Callable, Sequence
@@ -81,6 +82,7 @@ class LevelInputs:
     weight: float
     cases: Sequence[tuple]
     expected: Sequence[Any]
+    size: float | None = None  # the input size the level declares (problem.toml `size`)
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,7 @@ class LevelMeasurement:
     weight: float
     verdict: Verdict = Verdict.OK
     cases: list[CaseMeasurement] = field(default_factory=list)
+    size: float | None = None  # the level's declared input size, for growth.py
 
     @property
     def candidate_s(self) -> float:
@@ -188,7 +191,7 @@ class LevelMeasurement:
         """Rebuild from stored raw figures (every metric is recomputed from these)."""
         return cls(
             data["name"], data["weight"], Verdict(data["verdict"]),
-            [CaseMeasurement.from_dict(case) for case in data["cases"]],
+            [CaseMeasurement.from_dict(case) for case in data["cases"]], data.get("size"),
         )  # fmt: skip
 
     @property
@@ -213,6 +216,9 @@ class SolutionMeasurement:
     # time from one run of every case before the timing (its one limit comes from them),
     # kept so that levels a sample never reached still have a reference time.
     reference_prepass_s: list[float] = field(default_factory=list)
+    # A wrong or crashing answer at the gate: the case's input, the expected and the
+    # actual answer, as bounded reprs (Counterexample); shown only where allowed.
+    counterexample: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         """JSON-ready, as the store keeps it (verdicts as their values)."""
@@ -231,6 +237,7 @@ class SolutionMeasurement:
             Verdict(data["verdict"]), bool(data["passed"]), data.get("error", ""),
             [LevelMeasurement.from_dict(level) for level in data["levels"]],
             data.get("guarantees", {}), list(data.get("reference_prepass_s", [])),
+            dict(data.get("counterexample", {})),
         )  # fmt: skip
 
 
@@ -297,9 +304,35 @@ def case_is_decided(case: CaseMeasurement, config: MeasureConfig) -> bool:
 
 
 class _Failure(Exception):
-    def __init__(self, verdict: Verdict, error: str):
+    def __init__(self, verdict: Verdict, error: str, counterexample: dict | None = None):
         super().__init__(error)
         self.verdict, self.error = verdict, error
+        self.counterexample = counterexample or {}
+
+
+# Reprs of a counterexample stay short whatever a hostile answer holds: reprlib stops at
+# these sizes instead of building the whole text (at most 20**3 items), then a cap.
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxlong, _SHORT.maxother = 3, 200, 100, 200
+for _container in ("list", "tuple", "set", "frozenset", "dict", "deque", "array"):
+    setattr(_SHORT, f"max{_container}", 20)
+SHOWN_CHARS = 1000
+
+
+def _short(value: Any) -> str:
+    text = _SHORT.repr(value)
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "..."
+
+
+def _counterexample(level: str, key: int, args: tuple, expected: Any, result: RunResult) -> dict:
+    """What a failed gate case shows an agent: the input (as the call's arguments), the
+    expected answer and, for a wrong answer, the one given."""
+    shown = {"level": level, "case": key, "verdict": result.verdict.value,
+             "input": _short(args)[1:-1].removesuffix(","),
+             "expected": _short(expected)}  # fmt: skip
+    if result.verdict == Verdict.WA:
+        shown["actual"] = _short(result.output)
+    return shown
 
 
 class _LevelBreak(_Failure):
@@ -399,7 +432,11 @@ def _run_gate(
             record.verdict = result.verdict
             if result.verdict != Verdict.OK:
                 measured.verdict = result.verdict
-                raise _Failure(result.verdict, f"level {level.name} case {key}: {result.error}")
+                raise _Failure(
+                    result.verdict, f"level {level.name} case {key}: {result.error}",
+                    _counterexample(level.name, key, args, expected, result)
+                    if result.verdict in (Verdict.WA, Verdict.RE) else None,
+                )  # fmt: skip
         start += len(batch.results)
     candidate.forget_inputs(range(len(cases)))
 
@@ -567,7 +604,7 @@ def measure_solution(
                 )  # fmt: skip
     except _Failure as failure:
         outcome.verdict, outcome.error = failure.verdict, failure.error
-        outcome.passed = False
+        outcome.counterexample, outcome.passed = failure.counterexample, False
         if outcome.levels and outcome.levels[-1].verdict == Verdict.OK:
             outcome.levels[-1].verdict = failure.verdict
         return outcome
@@ -636,7 +673,7 @@ def _run_stress_levels(
     caller may keep that sandbox for the next solution."""
     enamel = problem_limit_s is not None  # ENAMEL's rules (config.scoring "enamel")
     for level in levels:
-        measured = LevelMeasurement(level.name, level.weight)
+        measured = LevelMeasurement(level.name, level.weight, size=level.size)
         outcome.levels.append(measured)
         for key, (args, expected) in enumerate(zip(level.cases, level.expected, strict=True)):
             candidate.add_input(key, args)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import importlib.util
+import math
 import os
 import random
 import tomllib
@@ -73,6 +74,9 @@ class Level:
     cases: int
     params: dict[str, Any]
     budget_ms: tuple[float, float] = DEFAULT_BUDGET_MS
+    # The input size this level declares (n, or n + m for a graph): what the growth of a
+    # sample's time is fitted against (growth.py); None where the problem declares none.
+    size: float | None = None
 
 
 @dataclass(frozen=True)
@@ -231,6 +235,9 @@ def _parse_levels(raw: Any, path: Path) -> list[Level]:
             raise ProblemFormatError(path, f"{where}cases", "must be >= 1")
         if weight < 0 or (index == 0 and weight != 0):
             raise ProblemFormatError(path, f"{where}weight", "level 0 must weigh 0, others >= 0")
+        size = table.get("size")
+        if size is not None and not (type(size) in (int, float) and 0 < size < math.inf):
+            raise ProblemFormatError(path, f"{where}size", "must be a positive number")
         budget = table.get("budget_ms", DEFAULT_BUDGET_MS)
         if not (isinstance(budget, (list, tuple)) and len(budget) == 2 and budget[0] < budget[1]):
             raise ProblemFormatError(path, f"{where}budget_ms", "must be [low, high] in ms")
@@ -242,6 +249,7 @@ def _parse_levels(raw: Any, path: Path) -> list[Level]:
                 cases=cases,
                 params=dict(table.get("params", {})),
                 budget_ms=(float(budget[0]), float(budget[1])),
+                size=None if size is None else float(size),
             )
         )
     if len(levels) > 1 and sum(level.weight for level in levels[1:]) <= 0:

@@ -38,6 +38,7 @@ from codeeff.store import StoredResult
 
 TASK_ID = re.compile(r"^[a-z0-9_]+/[a-z0-9_]+$")
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
+MAX_BATCH = 64  # solutions in one POST /v1/batches
 
 
 @dataclass
@@ -301,28 +302,47 @@ def create_app(config: ServeConfig):
                 "levels": [{"name": lv.name, "weight": lv.weight, "cases": lv.cases}
                            for lv in found.levels]}  # fmt: skip
 
-    @app.post("/v1/jobs", status_code=202, responses=errors(400, 404, 413, 429))
-    def submit(submission: Submission, key: Key) -> dict:
-        if len(submission.source.encode("utf-8")) > config.max_solution_bytes:
-            reject(413, f"solution over {config.max_solution_bytes} bytes")
-        try:
-            load_task(submission.task_id, root)
-        except (KeyError, FileNotFoundError, ProblemFormatError):
-            reject(404, f"no problem {submission.task_id!r} (see GET /v1/problems)")
+    class Batch(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        samples: list[Submission] = Field(
+            min_length=1, max_length=MAX_BATCH, description="solutions, a job each"
+        )
+
+    def accept(key, batch: list[Submission]) -> list[dict]:
+        """Queue the submissions as jobs, all or none: every one is checked (size,
+        problem, the key's limits) before any is written."""
+        for submission in batch:
+            if len(submission.source.encode("utf-8")) > config.max_solution_bytes:
+                reject(413, f"solution over {config.max_solution_bytes} bytes")
+            try:
+                load_task(submission.task_id, root)
+            except (KeyError, FileNotFoundError, ProblemFormatError):
+                reject(404, f"no problem {submission.task_id!r} (see GET /v1/problems)")
         now, recent = time.monotonic(), submissions[key.key_id]
         while recent and recent[0] < now - 60:
             recent.popleft()
-        if len(recent) >= config.submissions_per_minute:
-            reject(429, "too many submissions this minute", recent[0] + 60 - now)
+        if len(recent) + len(batch) > config.submissions_per_minute:
+            wait_s = recent[0] + 60 - now if recent else 60
+            reject(429, "too many submissions this minute", wait_s)
         with contextlib.closing(JobQueue(config.db)) as queue:
             mine, everyone = queue.counts(key.key_id), queue.counts()
-            if mine["queued"] + mine["running"] >= config.max_queued_per_key:
+            if mine["queued"] + mine["running"] + len(batch) > config.max_queued_per_key:
                 reject(429, "too many unfinished jobs for this key", 5)
-            if everyone["queued"] >= config.queue_limit:
+            if everyone["queued"] + len(batch) > config.queue_limit:
                 reject(429, "the queue is full", 10)
-            job = queue.add(key.key_id, submission.task_id, submission.source)
-        recent.append(now)
-        return {"job_id": job.job_id, "status": job.status}
+            jobs = queue.add_many(key.key_id, [(s.task_id, s.source) for s in batch])
+        recent.extend([now] * len(batch))
+        return [{"job_id": job.job_id, "status": job.status} for job in jobs]
+
+    @app.post("/v1/jobs", status_code=202, responses=errors(400, 404, 413, 429))
+    def submit(submission: Submission, key: Key) -> dict:
+        return accept(key, [submission])[0]
+
+    @app.post("/v1/batches", status_code=202, responses=errors(400, 404, 413, 429))
+    def submit_batch(batch: Batch, key: Key) -> dict:
+        """Several solutions at once (samples of one model, say): a job each, accepted
+        all together or refused all together."""
+        return {"jobs": accept(key, batch.samples)}
 
     def own_job(job_id: str, key) -> Any:
         with contextlib.closing(JobQueue(config.db)) as queue:
@@ -331,10 +351,15 @@ def create_app(config: ServeConfig):
             raise HTTPException(404, f"no job {job_id!r}")
         return job
 
-    def view(job) -> dict:
+    def view(job, key) -> dict:
+        """A job as its key may see it: a failed edge case's input and answers only where
+        the key allows them (`codeeff keys create --show-failed-cases`)."""
+        result = job.result
+        if result and "counterexample" in result and not key.show_failed_cases:
+            result = {name: value for name, value in result.items() if name != "counterexample"}
         return {"job_id": job.job_id, "task_id": job.task_id, "status": job.status,
                 "created_at": job.created_at, "started_at": job.started_at,
-                "finished_at": job.finished_at, "result": job.result}  # fmt: skip
+                "finished_at": job.finished_at, "result": result}  # fmt: skip
 
     @app.get("/v1/jobs/{job_id}", responses=errors(404))
     async def get_job(job_id: str, key: Key, wait: Annotated[float, Query(ge=0, le=60)] = 0):
@@ -343,7 +368,7 @@ def create_app(config: ServeConfig):
         while job.status in ("queued", "running") and time.monotonic() < deadline:
             await asyncio.sleep(0.1)
             job = own_job(job_id, key)
-        return view(job)
+        return view(job, key)
 
     @app.get(
         "/v1/jobs/{job_id}/events", responses=errors(404),
@@ -363,7 +388,7 @@ def create_app(config: ServeConfig):
                 job = own_job(job_id, key)
                 if job.status != last:
                     last = job.status
-                    yield f"event: status\ndata: {json.dumps(view(job))}\n\n"
+                    yield f"event: status\ndata: {json.dumps(view(job, key))}\n\n"
                 if job.status in ("done", "cancelled"):
                     return
                 await asyncio.sleep(0.1)
@@ -379,7 +404,7 @@ def create_app(config: ServeConfig):
     @app.get("/v1/jobs", responses=errors())
     def list_jobs(key: Key, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> list[dict]:
         with contextlib.closing(JobQueue(config.db)) as queue:
-            return [view(job) for job in queue.of_key(key.key_id, limit)]
+            return [view(job, key) for job in queue.of_key(key.key_id, limit)]
 
     @app.get("/metrics", response_class=PlainTextResponse, responses=errors())
     def prometheus(key: Key) -> str:

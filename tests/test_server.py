@@ -155,6 +155,26 @@ def test_malformed_and_oversized_requests_are_refused_with_their_reason(server):
     assert server.call("GET", "/v1/jobs?limit=0", token=token)[0] == 422
 
 
+def test_a_batch_is_accepted_or_refused_as_a_whole(server):
+    from codeeff.client import Client
+
+    _, token = _key(server)
+    client = Client(f"http://127.0.0.1:{server.port}", token)
+    sample = {"task_id": TASK, "source": WRONG}
+    refused = [
+        ({"samples": []}, 422), ({"samples": [sample] * 65}, 422),
+        ({"samples": [sample, {"task_id": "core/no_such_task", "source": RIGHT}]}, 404),
+        ({"samples": [sample, {"task_id": TASK, "source": "x" * 5000}]}, 413),
+    ]  # fmt: skip
+    for body, expected in refused:
+        status, answer, _ = server.call("POST", "/v1/batches", body, token)
+        assert status == expected, (body, answer)
+    assert server.call("GET", "/v1/jobs", token=token)[1] == []  # none of them queued
+    job_ids = client.submit_batch([(TASK, WRONG), (TASK, RIGHT)])
+    assert len(set(job_ids)) == 2
+    assert [client.wait(job_id)["verdict"] for job_id in job_ids] == ["WA", "OK"]
+
+
 def test_too_many_submissions_a_minute_get_429_with_retry_after(tmp_path):
     limited = Server(tmp_path, per_minute=2)
     limited.start()
@@ -164,8 +184,12 @@ def test_too_many_submissions_a_minute_get_429_with_retry_after(tmp_path):
                     for _ in range(3)]  # fmt: skip
         assert [s for s, _, _ in statuses] == [202, 202, 429]
         assert int(statuses[2][2]["retry-after"]) >= 1
+        _, other = _key(limited, "other")  # a batch over the limit is refused whole
+        batch = {"samples": [{"task_id": TASK, "source": WRONG}] * 3}
+        assert limited.call("POST", "/v1/batches", batch, other)[0] == 429
+        assert limited.call("GET", "/v1/jobs", token=other)[1] == []
         metrics = limited.call("GET", "/metrics", token=token)[1]
-        assert 'codeeff_rejected_total{status="429"} 1' in metrics
+        assert 'codeeff_rejected_total{status="429"} 2' in metrics
     finally:
         limited.stop(signal.SIGKILL)
 
@@ -178,15 +202,29 @@ def test_right_wrong_slow_and_hostile_solutions_get_the_verdicts_evaluate_gives(
     assert TASK in {p["task_id"] for p in client.problems("core")}
     jobs = {name: client.submit(TASK, source) for name, source in
             (("right", RIGHT), ("wrong", WRONG), ("slow", SLOW), ("hostile", HOSTILE))}  # fmt: skip
-    results = {name: client.wait(job_id) for name, job_id in jobs.items()}
+    key, shown_token = api_keys.create_key(server.keys, "debugging", show_failed_cases=True)
+    shown = Client(f"http://127.0.0.1:{server.port}", shown_token)
+    jobs["wrong_shown"] = shown.submit(TASK, WRONG)
+    results = {name: (shown if name == "wrong_shown" else client).wait(job_id)
+               for name, job_id in jobs.items()}  # fmt: skip
     assert results["right"]["verdict"] == "OK" and results["right"]["passed"]
     assert 0.8 < results["right"]["score"] < 1.2 and results["right"]["levels"]
+    # Timing feedback: the growth over the sized levels, next to the expert's.
+    growth = results["right"]["feedback"]["growth"]
+    assert growth["sizes"] == [54000, 55000, 90000]
+    assert growth["ci95"][0] <= growth["exponent"] <= growth["ci95"][1]
+    assert "expert_exponent" in growth and results["right"]["feedback"]["costliest_level"]
     assert results["wrong"]["verdict"] == "WA" and not results["wrong"]["passed"]
+    # The failed edge case is shown only to a key allowed to see it.
+    assert "counterexample" not in results["wrong"]
+    assert results["wrong_shown"]["counterexample"] == {
+        "level": "edge", "case": 2, "verdict": "WA", "input": "[2, 2], 4", "expected": "1",
+        "actual": "0"}  # fmt: skip
     assert results["slow"]["verdict"] == "TLE"
     assert not results["hostile"]["passed"]
     assert server.call("GET", "/healthz")[0] == 200  # the server outlived them
     metrics = server.call("GET", "/metrics", token=token)[1]
-    assert 'codeeff_jobs{state="done"} 4' in metrics
+    assert 'codeeff_jobs{state="done"} 5' in metrics
 
 
 def test_a_killed_server_finishes_every_accepted_job_once_after_a_restart(server):

@@ -16,11 +16,11 @@ import functools
 import itertools
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from codeeff import kinds, metrics
+from codeeff import growth, kinds, metrics
 from codeeff.measure import (
     CaseMeasurement,
     LevelInputs,
@@ -111,7 +111,9 @@ def problem_levels(task_id: str, root: Path, salt: str) -> tuple[Problem, list[L
             extra = problem.random_level()
             cases += [problem.generate(extra, case) for case in range(extra.cases)]
         levels.append(
-            LevelInputs(level.name, level.weight, cases, problem.expected_outputs(level, cases))
+            LevelInputs(
+                level.name, level.weight, cases, problem.expected_outputs(level, cases), level.size
+            )  # fmt: skip
         )
     return problem, levels
 
@@ -203,12 +205,19 @@ class ScoredSolution:
     reference_peak_kb: int | None
     levels: list[dict[str, Any]]
     error: str = ""  # an excerpt of the stored error (tracebacks.excerpt)
+    feedback: dict[str, Any] = field(default_factory=dict)  # a correct sample's: feedback()
+    counterexample: dict[str, Any] = field(default_factory=dict)  # a failed gate case's
 
     def to_dict(self) -> dict[str, Any]:
         """What a summary shows of a sample."""
-        return {"key": self.key, "verdict": self.verdict, "passed": self.passed,
-                "score": self.score, "speedup": self.speedup, "levels": self.levels,
-                "error": self.error}  # fmt: skip
+        shown = {"key": self.key, "verdict": self.verdict, "passed": self.passed,
+                 "score": self.score, "speedup": self.speedup, "levels": self.levels,
+                 "error": self.error}  # fmt: skip
+        if self.feedback:
+            shown["feedback"] = self.feedback
+        if self.counterexample:
+            shown["counterexample"] = self.counterexample
+        return shown
 
 
 def score_measurement(key: str, measurement: dict) -> ScoredSolution:
@@ -230,7 +239,8 @@ def score_measurement(key: str, measurement: dict) -> ScoredSolution:
     error = excerpt(measured.error)
     if not complete:
         return ScoredSolution(key, measured.verdict.value, False, 0.0, 0.0, None, None, None,
-                              None, None, None, [], error)  # fmt: skip
+                              None, None, None, [], error,
+                              counterexample=measured.counterexample)  # fmt: skip
     if enamel:
         weights, times, references, level_scores = _enamel_levels(
             stress, measured.reference_prepass_s
@@ -267,7 +277,28 @@ def score_measurement(key: str, measurement: dict) -> ScoredSolution:
         reference_peak_kb=max(1, max(lv.reference_peak_kb for lv in stress)),
         levels=levels,
         error=error,
+        feedback=feedback(stress, levels),
     )
+
+
+def feedback(stress: list[LevelMeasurement], levels: list[dict[str, Any]]) -> dict[str, Any]:
+    """What an agent can act on beyond the score: how its time grows with input size
+    next to the expert's (growth.py), and the stress level where it falls furthest
+    behind the expert, with that level's share of its time."""
+    finished = [lv for lv in levels if lv["t_s"] is not None and lv["t_ref_s"]]
+    shown: dict[str, Any] = {"growth": growth.growth(stress)}
+    timed_out = [lv for lv in levels if lv["t_s"] is None]
+    if timed_out:  # over its limit there: nothing costs it more
+        shown["costliest_level"] = {"name": timed_out[0]["name"], "ratio_to_expert": None,
+                                    "share_of_time": None}  # fmt: skip
+    elif finished:
+        total = sum(lv["t_s"] for lv in finished)
+        worst = max(finished, key=lambda lv: lv["t_s"] / lv["t_ref_s"])
+        shown["costliest_level"] = {
+            "name": worst["name"], "ratio_to_expert": worst["t_s"] / worst["t_ref_s"],
+            "share_of_time": worst["t_s"] / total if total > 0 else None,
+        }  # fmt: skip
+    return shown
 
 
 def _unreached() -> CaseMeasurement:
