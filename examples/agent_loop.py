@@ -58,10 +58,11 @@ def describe(result: dict) -> str:
     feedback = result.get("feedback", {})
     growth = feedback.get("growth", {})
     if "exponent" in growth:
+        low, high = growth["relative_ci95"]
         lines.append(
-            f"Your time grows as size^{growth['exponent']:.2f} (95% CI "
-            f"{growth['ci95'][0]:.2f}..{growth['ci95'][1]:.2f}); the expert's as "
-            f"size^{growth['expert_exponent']:.2f}."
+            f"Your time grows as size^{growth['exponent']:.2f}, the expert's as "
+            f"size^{growth['expert_exponent']:.2f}: yours grows faster by a factor of "
+            f"size^{growth['relative_exponent']:.2f} (95% CI {low:.2f}..{high:.2f})."
         )
     costliest = feedback.get("costliest_level")
     if costliest:

@@ -33,7 +33,8 @@ def test_the_next_prompt_carries_the_best_solution_and_its_feedback():
     result = {
         "verdict": "OK", "score": 0.4, "speedup": 0.3, "error": "",
         "levels": [{"name": "large", "t_s": 0.3, "t_ref_s": 0.1}],
-        "feedback": {"growth": {"exponent": 1.9, "ci95": [1.8, 2.0], "expert_exponent": 1.0},
+        "feedback": {"growth": {"exponent": 1.9, "ci95": [1.8, 2.0], "expert_exponent": 1.0,
+                                "relative_exponent": 0.9, "relative_ci95": [0.8, 1.0]},
                      "costliest_level": {"name": "large"}},
     }  # fmt: skip
     worse = dict(result, score=0.1)
@@ -41,6 +42,7 @@ def test_the_next_prompt_carries_the_best_solution_and_its_feedback():
     assert "best = 1" in messages[-2]["content"]
     told = messages[-1]["content"]
     assert "3.00x the expert's time" in told and "size^1.90" in told and "size^1.00" in told
+    assert "size^0.90 (95% CI 0.80..1.00)" in told
     failed = describe({"verdict": "WA", "score": 0.0, "counterexample": {
         "input": "[2, 2], 4", "expected": "1", "actual": "0"}})  # fmt: skip
     assert "Failed on input ([2, 2], 4): expected 1, got 0" in failed

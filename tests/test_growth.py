@@ -8,6 +8,8 @@ import random
 from dataclasses import asdict
 from pathlib import Path
 
+import pytest
+
 from codeeff.growth import growth
 from codeeff.kinds import function
 from codeeff.measure import (
@@ -54,6 +56,8 @@ def test_exponents_of_known_power_laws_are_recovered_inside_their_intervals():
     assert found["ci95"][0] <= found["exponent"] <= found["ci95"][1]
     assert found["ci95"][0] < 2.0 < found["ci95"][1]
     assert found["expert_ci95"][1] < found["ci95"][0]  # told apart
+    assert found["relative_exponent"] == pytest.approx(found["exponent"] - found["expert_exponent"])
+    assert found["relative_ci95"][0] < 1.0 < found["relative_ci95"][1]
     assert found["sizes"] == [float(s) for s in SIZES]
 
 
@@ -107,6 +111,7 @@ def test_a_quadratic_sample_is_told_its_growth_next_to_the_linear_experts(backen
     assert 0.6 < found["expert_exponent"] < 1.4, found
     assert 1.5 < found["exponent"] < 2.5, found
     assert found["expert_ci95"][1] < found["ci95"][0], found
+    assert 0.6 < found["relative_exponent"] < 1.4 and found["relative_ci95"][0] > 0.4, found
     costliest = scored["feedback"]["costliest_level"]
     assert costliest["name"] == "n320000" and costliest["ratio_to_expert"] > 4
     assert 0.5 < costliest["share_of_time"] <= 1
