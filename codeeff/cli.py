@@ -383,6 +383,35 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_leaderboard(args: argparse.Namespace) -> int:
+    from codeeff.leaderboard.tables import collect
+
+    try:
+        board = collect([Path(db) for db in args.db], args.k)
+    except FileNotFoundError as error:
+        print(f"codeeff leaderboard: {error}", file=sys.stderr)
+        return 1
+    if not board.runs:
+        print(f"codeeff leaderboard: no runs in {', '.join(args.db)}", file=sys.stderr)
+        return 1
+    output = Path(args.output)
+    if args.format == "site":
+        from codeeff.leaderboard.site import write_site
+
+        written = write_site(board, output)
+    elif args.format == "parquet":
+        from codeeff.leaderboard.export import write_parquet
+
+        written = write_parquet(board, output)[0].parent
+    else:
+        from codeeff.leaderboard.export import write_datasets
+
+        written = write_datasets(board, output)
+    print(f"{len(board.runs)} runs, {len(board.task_rows)} task results, "
+          f"{len(board.sample_rows)} samples -> {written}")  # fmt: skip
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from codeeff.server import ServeConfig, serve
 
@@ -634,6 +663,21 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=["table", "json", "csv", "md"], default="table")
     report.add_argument("--k", type=_parse_ks, default=[1], help="k values, e.g. 1,10")
     report.set_defaults(handler=cmd_report)
+
+    board = commands.add_parser(
+        "leaderboard", help="stored runs as a static site with plots, or as Parquet/datasets",
+        description="Publish the runs of one or more stores (several machines merge): a "
+        "static site (index.html, opens from the file system, requests nothing; sortable "
+        "table with 95%% CIs, plots, a page per run), or the same figures as Parquet tables "
+        "or a Hugging Face datasets folder (schema in docs/leaderboard.md).",
+    )  # fmt: skip
+    board.add_argument("--db", action="append", required=True,
+                       help="results database; repeat for several")  # fmt: skip
+    board.add_argument("-o", "--output", required=True, help="folder to write")
+    board.add_argument("--format", choices=["site", "parquet", "datasets"], default="site",
+                       help="default: %(default)s")  # fmt: skip
+    board.add_argument("--k", type=_parse_ks, default=[1], help="k values, e.g. 1,10")
+    board.set_defaults(handler=cmd_leaderboard)
 
     serving = commands.add_parser(
         "serve", parents=[roots],
