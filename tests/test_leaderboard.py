@@ -18,6 +18,7 @@ from codeeff.cli import main
 from codeeff.store import Store
 from tests.fixtures.mini_suite import CRASH, EXPERT, NAIVE, SLOW, WRONG, write_mini_suite
 
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
 # Where CI keeps the screenshot (an artefact path; the checkout ignores it).
@@ -42,6 +43,14 @@ def stores(tmp_path_factory) -> list[Path]:
     """Two stores: suite `mini` (an expert run with tiers, a naive run, a mixed run) and
     suite `minib` (an expert run), as two machines would leave them."""
     root = tmp_path_factory.mktemp("board")
+    # `main` puts --root into CODEEFF_ROOT (for the workers it spawns): put it back after,
+    # or every later test in this process would search this folder first.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CODEEFF_ROOT", os.environ.get("CODEEFF_ROOT", ""))
+        return _evaluated_stores(root)
+
+
+def _evaluated_stores(root: Path) -> list[Path]:
     write_mini_suite(root, {"alpha": 60_000, "beta": 80_000})
     write_mini_suite(root, {"gamma": 70_000}, suite="minib")
     first, second = root / "first.db", root / "second.db"
@@ -173,3 +182,36 @@ def test_the_site_opens_in_chromium_sorts_plots_and_requests_nothing(stores, tmp
         assert requested and all(url.startswith("file://") for url in requested), requested
     finally:
         driver.quit()
+
+
+def test_a_recorded_h200_run_shows_speedup_over_eager_and_share_of_peak_per_task(tmp_path):
+    """The GPU plots from a real run: the triton experts measured on an H200, its store's
+    rows kept in tests/fixtures (CI has no GPU). The device's sandboxes had no cgroups:
+    the run is marked."""
+    import gzip
+
+    from codeeff.leaderboard.site import write_site
+    from codeeff.leaderboard.tables import collect
+    from codeeff.store import StoredResult
+
+    recorded = json.loads(gzip.decompress((FIXTURES / "h200_triton_run.json.gz").read_bytes()))
+    run = recorded["run"]
+    db = tmp_path / "gpu.db"
+    with Store(db) as store:
+        store.ensure_run(run["run_id"], run["label"], run["suite"], run["config"],
+                         run["machine"], run["samples_path"])  # fmt: skip
+        for result in recorded["results"]:
+            store.add_result(StoredResult(**result))
+    board = collect([db])
+    (row,) = board.run_rows
+    assert row["kind"] == "triton" and "cgroup_memory" in row["missing_guarantees"]
+    page = write_site(board, tmp_path / "site").read_text()
+    speedups = page[page.index("speedup over PyTorch eager") : page.index("% of the GPU")]
+    peaks = page[page.index("% of the GPU") :]
+    tasks = board.runs[0]["tasks"]
+    assert speedups.count("<rect") == sum(t["speedup_eager"] is not None for t in tasks.values())
+    assert peaks.count("<rect") == len(tasks) == 10
+    for task_id, task in tasks.items():
+        title = f"{row['model']} ({row['run_id'][:6]}): {task['speedup_eager']:.3g}</title>"
+        assert title in speedups, task_id
+    assert "&#9888;" in page

@@ -11,6 +11,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from codeeff import kinds
 from codeeff.leaderboard import plots
 from codeeff.leaderboard.tables import Leaderboard, missing_guarantees
 from codeeff.report import NOT_MEASURED
@@ -183,7 +184,7 @@ def _sample_speedups(run: dict[str, Any]) -> list[float]:
 
 def _gpu_plots(board: Leaderboard) -> str:
     """Speedup over eager and fraction of the GPU's peak per task, for GPU runs."""
-    gpu = [run for run in board.runs if run["kind"] == "triton"]
+    gpu = [run for run in board.runs if kinds.get(run["kind"]).USES_GPU]
     if not gpu:
         return ""
     speedups, peaks = [], []
@@ -196,17 +197,18 @@ def _gpu_plots(board: Leaderboard) -> str:
     if not speed and not peak:
         return (
             "<h3>GPU suites</h3><p>Timing not measured: these GPU runs were checked "
-            "without a GPU (Triton's interpreter).</p>"
+            "without a GPU (in the kernel language's CPU interpreter).</p>"
         )
     return "<h3>GPU suites</h3>" + speed + peak
 
 
 def _peak_percent(task: dict[str, Any]) -> float | None:
-    """The best correct sample's fraction of peak on its largest level, in percent."""
+    """The best correct sample's fraction of the GPU's peak on its largest level, in
+    percent: of bandwidth or of FLOP rate, whichever binds (is higher)."""
     fractions = [
-        sample["levels"][-1]["candidate_peak"] for sample in task.get("samples", [])
-        if sample.get("passed") and sample.get("levels")
-        and sample["levels"][-1].get("candidate_peak") is not None
+        value for sample in task.get("samples", []) if sample.get("passed") and sample.get("levels")
+        for value in (sample["levels"][-1].get("candidate_peak") or {}).values()
+        if value is not None
     ]  # fmt: skip
     return 100 * max(fractions) if fractions else None
 
