@@ -42,21 +42,75 @@ def test_expert_passes_and_timing_is_reported_honestly(softmax):
 
 def test_torch_op_without_a_triton_kernel_is_rejected(softmax):
     record = _run(softmax, "import torch\ndef solution(x):\n    return torch.softmax(x, dim=-1)\n")
-    assert record["verdict"] == "WA" and "no Triton kernel" in record["error"]
+    assert record["verdict"] == "WA" and "aten::_softmax" in record["error"]
 
 
-def test_dummy_kernel_plus_torch_op_gains_nothing(softmax):
-    source = _wrapped(softmax, (
+def test_a_token_kernel_launch_does_not_license_a_torch_op(softmax):
+    """The sample an outside review found judged OK: any launch satisfied the counter."""
+    source = (
+        "import torch\nimport triton\n\n"
+        "@triton.jit\ndef noop(p):\n    pass\n\n"
         "def solution(x):\n"
-        "    expert_solution(x[:1])  # a token Triton launch\n"
+        "    noop[(1,)](x)\n"
         "    return torch.softmax(x.float(), dim=-1).to(x.dtype)\n"
+    )
+    record = _run(softmax, source)
+    assert record["verdict"] == "WA", record["error"]
+    assert "breaks the task's rule: PyTorch computed aten::_softmax" in record["error"]
+
+
+# Each computes in PyTorch, or takes PyTorch out of the rule's sight, beside the expert's
+# own kernel launch (so it launches, and its answer is right).
+_AROUND_THE_RULE = {
+    "aten::mm": "    (x.float() @ x.float().t()).sum()\n",
+    "aten::_to_copy": "    x.to(torch.float64)\n",
+    "aten::_softmax (the refusal caught)": (
+        "    try:\n        torch.softmax(x, -1)\n    except BaseException:\n        pass\n"
+    ),
+    "disables the dispatch mode": (
+        "    with torch.utils._python_dispatch._disable_current_modes():\n"
+        "        torch.softmax(x, -1)\n"
+    ),
+    "excludes a dispatch key": (
+        "    keys = torch._C.DispatchKeySet(torch._C.DispatchKey.Python)\n"
+        "    with torch._C._ExcludeDispatchKeyGuard(keys):\n        torch.softmax(x, -1)\n"
+    ),
+    "below the dispatch mode": (
+        "    keys = torch._C.DispatchKeySet(torch._C.DispatchKey.CPU)\n"
+        "    torch.ops.aten._softmax.default.redispatch(keys, x, -1, False)\n"
+    ),
+    "pops the dispatch mode": "    torch._C._pop_torch_dispatch_stack(None)\n",
+    "torch.compile": "    torch.compile(lambda t: t * 2)\n",
+}
+
+
+@pytest.mark.parametrize("what", sorted(_AROUND_THE_RULE))
+def test_computing_in_pytorch_or_hiding_it_is_refused(softmax, what):
+    body = "def solution(x):\n" + _AROUND_THE_RULE[what] + "    return expert_solution(x)\n"
+    record = _run(softmax, _wrapped(softmax, body))
+    assert record["verdict"] == "WA", record["error"]
+    assert what.split(" (")[0] in record["error"], record["error"]
+
+
+def test_work_done_at_import_is_refused_too(softmax):
+    """A CUDA graph (or a table) made when the module loads would be replayed unseen."""
+    for line, named in (("TABLE = torch.arange(8.0).exp()\n", "aten::arange"),
+                        ("GRAPH = torch.cuda.CUDAGraph()\n", "CUDA graphs")):  # fmt: skip
+        record = _run(softmax, _wrapped(softmax, line + "solution = expert_solution\n"))
+        assert record["verdict"] == "WA" and named in record["error"], record["error"]
+
+
+def test_a_dispatch_mode_of_its_own_left_on_the_stack_is_tampering(softmax):
+    source = _wrapped(softmax, (
+        "from torch.utils._python_dispatch import TorchDispatchMode\n"
+        "class Quiet(TorchDispatchMode):\n"
+        "    def __torch_dispatch__(self, func, types, args=(), kwargs=None):\n"
+        "        return func(*args, **(kwargs or {}))\n"
+        "Quiet().__enter__()\n"
+        "solution = expert_solution\n"
     ))  # fmt: skip
     record = _run(softmax, source)
-    assert record["verdict"] == "OK", record["error"]  # right answer, so timing must judge it
-    if ON_GPU:
-        from codeeff.gpu.scoring import score_triton
-
-        assert score_triton("line:1", record)["speedup_expert"] < 1.05
+    assert record["verdict"] in ("RE", "WA") and "dispatch mode" in record["error"], record
 
 
 def test_cached_output_keyed_by_shape_is_caught(softmax):

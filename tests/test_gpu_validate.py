@@ -47,7 +47,7 @@ def test_validate_passes_on_a_sound_triton_problem(triton_copy):
 
 def test_validate_catches_a_wrong_expert(triton_copy):
     expert = triton_copy / "reference_solutions" / "triton" / TASK / "expert.py"
-    _edit(expert, "    return out\n", "    return out * 1.001\n")
+    _edit(expert, "out = e * (1.0 / denom)[:, None]", "out = e * (1.001 / denom)[:, None]")
     report = validate_triton_problem(_load(triton_copy))
     assert report.checks["expert_passes"] is False
     assert any("outside" in failure for failure in report.failures)

@@ -187,6 +187,9 @@ def _check_answer(answer: dict, who: str, trusted: bool = False) -> None:
     verdict = Verdict.SANDBOX_ERROR if trusted else Verdict.RE
     if answer.get("tampered"):
         raise Rejected(verdict, f"{who} changed timing primitives: {answer['tampered']}")
+    if answer.get("forbidden"):  # the rule of Triton tasks (gpu/torch_rule.py)
+        raise Rejected(Verdict.WA, f"{who} breaks the task's rule: {answer['forbidden']}; the "
+                       "work must be done by its own @triton.jit kernels")  # fmt: skip
     if not answer.get("ok"):
         raise Rejected(verdict, f"{who} failed: {answer.get('error')}\n{answer.get('trace', '')}")
 

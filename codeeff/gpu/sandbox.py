@@ -49,6 +49,7 @@ def _bwrap_command(env: dict[str, str]) -> list[str]:
         *system_binds(),
         "--ro-bind", str(HERE / "worker.py"), "/codeeff/gpu/worker.py",
         "--ro-bind", str(HERE / "output_wire.py"), "/codeeff/gpu/output_wire.py",
+        "--ro-bind", str(HERE / "torch_rule.py"), "/codeeff/gpu/torch_rule.py",
         "--ro-bind", str(HERE.parent / "codec.py"), "/codeeff/codec.py",
         "--ro-bind", str(HERE.parent / "sandbox" / "syscall_filter.py"),
         "/codeeff/sandbox/syscall_filter.py",

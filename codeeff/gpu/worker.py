@@ -18,6 +18,7 @@ Protocol on fds 0/1: codec frames. Standard library, codec, torch and triton onl
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import sys
@@ -37,6 +38,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(HERE), "sandbox"))
 import syscall_filter  # noqa: E402
 
 sys.path.insert(0, HERE)
+import torch_rule  # noqa: E402
 from output_wire import encode_output  # noqa: E402
 
 del sys.path[0]
@@ -48,6 +50,7 @@ import torch  # noqa: E402
 import triton  # noqa: E402
 
 DEVICE = "cpu" if INTERPRET or not torch.cuda.is_available() else "cuda"
+CANDIDATE = "solution"  # the role the runner gives the untrusted code in its requests
 L2_FLUSH_BYTES = 256 << 20  # > 2x the L2 of current data-centre GPUs (H200: 60 MB)
 
 # Saved before any untrusted code runs; timing only ever calls these.
@@ -92,11 +95,12 @@ _FRAMES = _private_copy(codec)
 _WRITE_FRAME, _READ_FRAME = _FRAMES.write_frame, _FRAMES.read_frame
 
 
-def _count_launches():
+def _count_launches(rule):
     """Wrap Triton's launch path so the parent can require a real @triton.jit launch.
 
     Returns (reset, read) for a counter kept in a closure: no module global that a
-    solution could simply add to.
+    solution could simply add to. In Triton's CPU interpreter a launch runs torch ops
+    of its own (copies to and from numpy): the rule is paused for them.
     """
     from triton.runtime import jit
 
@@ -110,6 +114,9 @@ def _count_launches():
 
         def run(self, *args, __original=original, **kwargs):
             counter[0] += 1
+            if INTERPRET:
+                with rule.paused_for_launch():
+                    return __original(self, *args, **kwargs)
             return __original(self, *args, **kwargs)
 
         cls.run = run
@@ -210,6 +217,12 @@ class Worker:
         )
         self.stream = torch.cuda.current_stream() if DEVICE == "cuda" else None
         self.side = torch.cuda.Stream() if DEVICE == "cuda" else None
+        # The rule of Triton tasks, on for every call into the candidate (torch_rule.py).
+        self.rule = torch_rule.Rule()
+
+    def watched(self, which: str):
+        """The rule's watch over one call into `which` (only the candidate is watched)."""
+        return self.rule.watching(which == CANDIDATE)
 
     def inputs(self, request: dict) -> tuple:
         import random
@@ -218,12 +231,17 @@ class Worker:
         return tuple(self.generator.generate(Level(request["level"]), request["case"], rng, DEVICE))
 
     def load_generator(self, request: dict) -> None:
-        self.reset_launches, self.launches = _count_launches()
+        self.reset_launches, self.launches = _count_launches(self.rule)
         self.generator = _load(request["generator"], "codeeff_generator")
 
     def load_sources(self, request: dict) -> dict:
+        if CANDIDATE in request["sources"]:
+            for name, installed in torch_rule.install(self.rule).items():
+                WATCHED[name] = functools.partial(torch_rule._resolve, name)
+                WATCHED_ORIGINALS[name] = installed
         for which, source in request["sources"].items():
-            module = _load(source, f"codeeff_{which}")
+            with self.watched(which):  # its module's own code too (a graph made at import)
+                module = _load(source, f"codeeff_{which}")
             name = request["entry_points"][which]
             function = getattr(module, name, None)
             if not callable(function):
@@ -236,7 +254,8 @@ class Worker:
         inputs = self.inputs(request)
         pristine = [x.clone() if isinstance(x, torch.Tensor) else x for x in inputs]
         self.reset_launches()
-        output = self.functions[request["which"]](*inputs)
+        with self.watched(request["which"]):
+            output = self.functions[request["which"]](*inputs)
         if DEVICE == "cuda":
             _SYNC()
         launches = self.launches()
@@ -267,7 +286,8 @@ class Worker:
         while True:
             _SET_STREAM(self.stream)
             self.flush.zero_()
-            function(*warm)
+            with self.watched(which):
+                function(*warm)
             _SYNC()
             if _PERF() >= until:
                 return {"ok": True}
@@ -293,7 +313,8 @@ class Worker:
             _SET_STREAM(stream)
             self.flush.zero_()
             _RECORD(start, stream)
-            output = function(*args)
+            with self.watched(request["which"]):
+                output = function(*args)
             _RECORD(end, stream)
             _SYNC()  # device-wide: waits for work the call left on any stream
             _RECORD(done, stream)
@@ -324,7 +345,8 @@ class Worker:
         with torch.cuda.stream(stream):
             torch.cuda._sleep(int(hold_s * 2.5e9))  # cycles: at least hold_s below 2.5 GHz
         returned_at = _PERF()
-        output = function(*args)
+        with self.watched(request["which"]):
+            output = function(*args)
         returned_at = _PERF() - returned_at
         time.sleep(min(hold_s / 4, 0.05))  # let an unordered stream's work finish
         tensors = [t for t in _flatten(output) if isinstance(t, torch.Tensor) and t.is_cuda]
@@ -414,6 +436,11 @@ def serve(in_fd: int, out_fd: int) -> None:
             answer = {"ok": False, "error": f"{type(error).__name__}: {error}", "trace": text}
         if snapshot:
             answer["tampered"] = tampering(snapshot, worker)
+            if torch_rule.on_stack():  # a mode of its own left behind, or ours kept on
+                changed = [answer["tampered"], "the dispatch mode stack"]
+                answer["tampered"] = ", ".join(filter(None, changed))
+        if worker.rule.broken:
+            answer["forbidden"] = worker.rule.broken[0]
         _WRITE_FRAME(out_fd, answer, payload)
 
 
