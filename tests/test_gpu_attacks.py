@@ -40,6 +40,19 @@ def test_expert_passes_and_timing_is_reported_honestly(softmax):
         assert record["timing"] == NOT_MEASURED and record["levels"] == []
 
 
+def test_an_autotuned_kernel_is_judged_on_cpu_too(softmax):
+    """Several configs: on a GPU the autotuner times them; in the CPU interpreter, which
+    cannot, the first one runs. Either way the sample is judged, never an RE."""
+    source = softmax.expert.source.replace(
+        "@triton.jit\ndef _softmax_rows_kernel(",
+        "@triton.autotune(configs=[triton.Config({}, num_warps=4), triton.Config({}, num_warps=8)],"
+        " key=['n_cols'])\n@triton.jit\ndef _softmax_rows_kernel(",
+    ).replace("BLOCK=block, num_warps=warps", "BLOCK=block")
+    assert "triton.autotune" in source and "num_warps=warps" not in source
+    record = _run(softmax, source)
+    assert record["verdict"] == "OK", record["error"]
+
+
 def test_torch_op_without_a_triton_kernel_is_rejected(softmax):
     record = _run(softmax, "import torch\ndef solution(x):\n    return torch.softmax(x, dim=-1)\n")
     assert record["verdict"] == "WA" and "aten::_softmax" in record["error"]

@@ -82,6 +82,24 @@ WATCHED = {
 WATCHED_ORIGINALS = {name: get() for name, get in WATCHED.items()}
 
 
+def _first_config_when_interpreted() -> None:
+    """Triton's CPU interpreter cannot benchmark (there is no driver to time with), so an
+    @triton.autotune kernel with several configs would fail there through no fault of
+    its own: it runs its first config instead (correctness is all the CPU path judges)."""
+    from triton.runtime import autotuner
+
+    original = autotuner.Autotuner.prune_configs
+
+    def first_only(self, *args, **kwargs):
+        return original(self, *args, **kwargs)[:1]
+
+    autotuner.Autotuner.prune_configs = first_only
+
+
+if INTERPRET:
+    _first_config_when_interpreted()
+
+
 def _private_copy(module: types.ModuleType) -> types.ModuleType:
     """A second, unregistered instance of a module: patching the one in sys.modules
     cannot change how this worker frames its answers."""
