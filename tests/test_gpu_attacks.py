@@ -6,6 +6,8 @@ timing-related assertions also apply (run there with the device tool).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from codeeff.gpu.runner import NOT_MEASURED, GpuConfig, gpu_available, measure_triton
@@ -347,6 +349,7 @@ def test_skipping_work_only_in_timed_calls_is_caught_by_the_audits(softmax):
     record = _run(softmax, source)
     if ON_GPU:
         assert record["verdict"] == "WA" and "timed call" in record["error"], record["error"]
+        assert re.search(r"case \d+, input seed \d+", record["error"]), record["error"]
     else:
         assert record["verdict"] == "OK", record["error"]
 

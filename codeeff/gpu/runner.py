@@ -290,15 +290,17 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
             continue
         cases += [request["case"]] * config.burst
         if rng.random() < config.audit_probability:
-            label = f"level {level.name} timed call (round {round_index})"
-            _audit(problem, candidate, reference, rng.randrange(config.burst), label, sampled=True)
+            index = rng.randrange(config.burst)
+            label = _timed_call(level, request["case"], seeds[index], f"round {round_index}")
+            _audit(problem, candidate, reference, index, label, sampled=True)
         timed = round_index + 1 - config.warmup_rounds
         precision = {which: level_precision(values, cases, config.burst)
                      for which, values in series.items()}  # fmt: skip
         tight = timed >= config.min_rounds and max(precision.values()) <= config.relative_precision
         if tight or time.monotonic() - started > config.max_level_seconds:
             break
-    _audit(problem, candidate, reference, config.burst - 1, f"level {level.name} last timed call")
+    last = _timed_call(level, request["case"], seeds[-1], "the last one")
+    _audit(problem, candidate, reference, config.burst - 1, last)
     candidate_overhead = statistics.median(overheads["candidate"])
     trusted_overhead = statistics.median(overheads["trusted"])
     if candidate_overhead > trusted_overhead * config.overhead_factor + config.overhead_slack_ms:
@@ -336,6 +338,12 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
             "flops": roofline.get("flops")}  # fmt: skip
 
 
+def _timed_call(level, case: int, seed: int, which: str) -> str:
+    """Which input a timed call had, so that a wrong output found by an audit can be
+    reproduced: generator.generate(level, case, random.Random(seed), device)."""
+    return f"level {level.name} timed call ({which}), case {case}, input seed {seed}"
+
+
 def _check_times(answer: dict, which: str, burst: int, trusted: bool) -> None:
     """A burst's times as the runner needs them: `burst` finite numbers, none negative
     (an empty window can read 0: events have about half a microsecond of resolution)."""
@@ -363,7 +371,7 @@ def _audit(problem, candidate, reference, index: int, label: str, sampled: bool 
     ok, message = compare_outputs(answer["output"], payload, expected["output"],
                                   expected_payload, problem.tolerances)  # fmt: skip
     if not ok:
-        raise Rejected(Verdict.WA, f"{label}, call {index}: {message}")
+        raise Rejected(Verdict.WA, f"{label}: {message}")
 
 
 def measure_triton(
