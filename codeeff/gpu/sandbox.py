@@ -55,7 +55,10 @@ def _bwrap_command(env: dict[str, str]) -> list[str]:
         "/codeeff/sandbox/syscall_filter.py",
         "--proc", "/proc", "--dev", "/dev", "--ro-bind-try", "/sys", "/sys",
         "--size", str(TMPFS_BYTES), "--tmpfs", "/tmp",
+        # A user name: the sandbox's uid has no passwd entry, and torch's lazy imports
+        # (torch._dynamo, on a dispatch mode's first use) ask getpass.getuser() for one.
         "--clearenv", "--setenv", "HOME", "/tmp", "--setenv", "PATH", "/usr/bin:/bin",
+        "--setenv", "USER", "codeeff", "--setenv", "LOGNAME", "codeeff",
         "--setenv", "TRITON_CACHE_DIR", "/tmp/triton", "--chdir", "/tmp",
     ]  # fmt: skip
     for path in package_dirs():

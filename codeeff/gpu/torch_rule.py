@@ -2,18 +2,25 @@
 done by its own Triton kernels; PyTorch may only allocate, view and describe tensors.
 
 Loaded by the candidate worker (worker.py) before any candidate code; every call into
-the candidate (its module's import included) runs under a dispatch mode that records
-each PyTorch operator reaching the dispatcher and refuses the first one not listed
-below: `torch.softmax` shows up as `aten::_softmax`, `x @ w` as `aten::mm`, a `.to()`
-as `aten::_to_copy`. A refused operator raises inside the candidate; it is recorded
-whether or not the candidate catches that, and the sample is rejected naming it.
+the candidate outside the timed windows (its module's import, every correctness call,
+the warm-up before each timed burst, the stream-order check) runs under a dispatch mode
+that records each PyTorch operator reaching the dispatcher and refuses the first one not
+listed below: `torch.softmax` shows up as `aten::_softmax`, `x @ w` as `aten::mm`, a
+`.to()` as `aten::_to_copy`. A refused operator raises inside the candidate; it is
+recorded whether or not the candidate catches that, and the sample is rejected naming
+it.
 
-What would go around the dispatcher from Python is refused too: taking the mode off
-the stack (or disabling dispatch), `torch.compile`, and CUDA graphs (their replay
-runs kernels that no dispatch sees). The worker also checks, after every request, that
-these functions are the ones installed here (worker.WATCHED) and that the mode is off
-the stack again. Not covered by a Python-level check: kernels launched through ctypes
-(a cuBLAS call by hand), and on CPU only, work done in numpy inside Triton's
+What would go around the dispatcher from Python is refused too: taking the mode off the
+stack (or disabling dispatch), `torch.compile`, and CUDA graphs (their replay runs
+kernels that no dispatch sees). The worker also checks, after every request, that these
+functions are the ones installed here (worker.WATCHED) and that the mode is off the
+stack again. The timed calls themselves run without the mode: its Python dispatch costs
+~10 us per operator, which slowed the experts' timed calls on an H200 by 13% (geometric
+mean, up to 27%; bench/results/gpu_rule_h200.md). So a sample that tells a timed call
+from the others (by inspecting its caller's frame) could still compute in PyTorch there;
+a watched, untimed call placed at random among the timed ones would close that, and is
+not done yet. Not covered by a Python-level check either: kernels launched through
+ctypes (a cuBLAS call by hand), and on CPU only, work done in numpy inside Triton's
 interpreter (where nothing is timed); an audit of the kernels a GPU ran would be the
 next line.
 """
@@ -21,6 +28,8 @@ next line.
 from __future__ import annotations
 
 import contextlib
+import sys
+import types
 from collections.abc import Iterator
 
 import torch
@@ -150,11 +159,19 @@ def install(rule: Rule) -> dict[str, object]:
 
 
 def _resolve(dotted: str):
-    """The object a dotted path names (None if a part is missing)."""
+    """The object a dotted path names, None if a part is missing. Never imports: a
+    module's lazy attributes (torch._dynamo) are left alone until something imports
+    them, and importing them inside the sandbox can fail (no home, no user name)."""
     parts = dotted.split(".")
-    found = __import__(parts[0])
-    for part in parts[1:]:
-        found = getattr(found, part, None)
+    for cut in range(len(parts), 0, -1):
+        found = sys.modules.get(".".join(parts[:cut]))
+        if found is not None:
+            break
+    else:
+        return None
+    for part in parts[cut:]:
+        found = (vars(found).get(part) if isinstance(found, types.ModuleType)
+                 else getattr(found, part, None))  # fmt: skip
         if found is None:
             return None
     return found

@@ -254,6 +254,10 @@ class Worker:
 
     def load_sources(self, request: dict) -> dict:
         if CANDIDATE in request["sources"]:
+            # The first dispatch through a Python mode imports what torch needs for it
+            # (torch._dynamo, in some versions): here, not inside the candidate's call.
+            with self.rule.watching(True):
+                torch.empty(0, device=DEVICE)
             for name, installed in torch_rule.install(self.rule).items():
                 WATCHED[name] = functools.partial(torch_rule._resolve, name)
                 WATCHED_ORIGINALS[name] = installed
@@ -331,8 +335,9 @@ class Worker:
             _SET_STREAM(stream)
             self.flush.zero_()
             _RECORD(start, stream)
-            with self.watched(request["which"]):
-                output = function(*args)
+            # Not under the rule: its Python dispatch costs ~10 us per operator, which
+            # slowed the experts' timed calls by 13% (up to 27%) on an H200.
+            output = function(*args)
             _RECORD(end, stream)
             _SYNC()  # device-wide: waits for work the call left on any stream
             _RECORD(done, stream)
