@@ -55,6 +55,18 @@ def test_an_autotuned_kernel_is_judged_on_cpu_too(softmax):
     assert record["verdict"] == "OK", record["error"]
 
 
+def test_a_kernel_written_for_cuda_devices_is_judged_on_cpu_too(softmax):
+    """`.cuda()` and `device="cuda"`, right on a GPU, mean the CPU in the interpreter: the
+    sample is judged on its answers there, not failed for asking for a GPU."""
+    source = softmax.expert.source.replace(
+        "    out = torch.empty_like(x)\n",
+        "    x = x.cuda()\n    out = torch.empty(x.shape, dtype=x.dtype, device='cuda')\n",
+    )
+    assert "device='cuda'" in source
+    record = _run(softmax, source)
+    assert record["verdict"] == "OK", record["error"]
+
+
 def test_torch_op_without_a_triton_kernel_is_rejected(softmax):
     record = _run(softmax, "import torch\ndef solution(x):\n    return torch.softmax(x, dim=-1)\n")
     assert record["verdict"] == "WA" and "aten::_softmax" in record["error"]

@@ -18,6 +18,7 @@ Protocol on fds 0/1: codec frames. Standard library, codec, torch and triton onl
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import os
@@ -98,6 +99,30 @@ def _first_config_when_interpreted() -> None:
 
 if INTERPRET:
     _first_config_when_interpreted()
+
+
+class _CudaOnCpu(torch.overrides.TorchFunctionMode):
+    """In Triton's CPU interpreter, a sample's `.cuda()`, `.to("cuda")` and
+    `device="cuda"` mean the CPU: there is no GPU here, and a kernel written for one must
+    be judged on its answers, not fail for a device it was right to ask for."""
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        kwargs = dict(kwargs or {})
+        if _is_cuda(kwargs.get("device")):
+            kwargs["device"] = "cpu"
+        if func is torch.Tensor.cuda:
+            return args[0]
+        if func is torch.Tensor.to:
+            args = tuple("cpu" if _is_cuda(arg) else arg for arg in args)
+        return func(*args, **kwargs)
+
+
+def _is_cuda(device) -> bool:
+    return (
+        isinstance(device, (str, torch.device, int))
+        and not isinstance(device, bool)
+        and (isinstance(device, int) or torch.device(device).type == "cuda")
+    )
 
 
 def _private_copy(module: types.ModuleType) -> types.ModuleType:
@@ -238,9 +263,15 @@ class Worker:
         # The rule of Triton tasks, on for every call into the candidate (torch_rule.py).
         self.rule = torch_rule.Rule()
 
+    @contextlib.contextmanager
     def watched(self, which: str):
-        """The rule's watch over one call into `which` (only the candidate is watched)."""
-        return self.rule.watching(which == CANDIDATE)
+        """The rule's watch over one call into `which` (only the candidate is watched);
+        in the CPU interpreter, the candidate's CUDA devices also mean the CPU."""
+        with contextlib.ExitStack() as stack:
+            if INTERPRET and which == CANDIDATE:
+                stack.enter_context(_CudaOnCpu())
+            stack.enter_context(self.rule.watching(which == CANDIDATE))
+            yield
 
     def inputs(self, request: dict) -> tuple:
         import random
