@@ -205,3 +205,28 @@ def test_local_model_server_end_to_end(tmp_path):
     raw = [json.loads(line) for line in cache_path_for(output).read_text().splitlines()]
     assert all(entry["reply"] for entry in raw)  # the model really answered
     assert Path(output).stat().st_size > 0
+
+
+def test_evaluate_model_runs_the_triton_suite_end_to_end_on_cpu(tmp_path):
+    """Prompts for Triton tasks, the embedded model, extraction, and the GPU runner's CPU
+    path (Triton's interpreter: answers judged, timing not measured)."""
+    import subprocess
+    import sys
+
+    db, samples = tmp_path / "t.db", tmp_path / "t.jsonl"
+    run = subprocess.run(
+        [sys.executable, "-m", "codeeff.cli", "evaluate-model", "--suite", "triton", "--n", "1",
+         "--limit", "2", "--max-tokens", "200", "--db", str(db), "-o", str(samples), "--quiet"],
+        capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-3000:]
+    lines = [json.loads(line) for line in samples.read_text().splitlines()]
+    assert [line["task_id"].split("/")[0] for line in lines] == ["triton", "triton"]
+    report = subprocess.run([sys.executable, "-m", "codeeff.cli", "report", "--db", str(db),
+                             "--format", "json"], capture_output=True, text=True)  # fmt: skip
+    (result,) = json.loads(report.stdout)
+    assert result["kind"] == "triton" and result["summary"]["tasks"] == 10
+    judged = [s for task in result["tasks"].values() for s in task["samples"]]
+    assert len(judged) == 2
+    assert all(s["verdict"] != "SANDBOX_ERROR" for s in judged), judged
+    assert result["summary"]["speedup_eager"] is None  # not measured without a GPU
