@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import secrets
-import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from codeeff.store import open_database
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS jobs (
@@ -65,10 +66,8 @@ class JobQueue:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.connection = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-        self.connection.execute("PRAGMA journal_mode=WAL")
-        self.connection.executescript(SCHEMA)
+        # Full synchronous writes (the default): an accepted job survives a power cut.
+        self.connection = open_database(self.path, SCHEMA)
 
     def close(self) -> None:
         self.connection.close()

@@ -54,16 +54,24 @@ class StoredResult:
     measurement: dict[str, Any]
 
 
+def open_database(path: Path, schema: str) -> sqlite3.Connection:
+    """A connection to an SQLite file (made, with its folder, if new) in WAL mode, with
+    `schema` applied; transactions are begun explicitly (isolation_level None)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(path, timeout=60, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.executescript(schema)
+    return connection
+
+
 class Store:
     """A results database. Cheap to open; safe to open from several processes."""
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.connection = sqlite3.connect(self.path, timeout=60, isolation_level=None)
-        self.connection.execute("PRAGMA journal_mode=WAL")
+        self.connection = open_database(self.path, SCHEMA)
+        # A result lost to a power cut is measured again on resume (a crash loses none).
         self.connection.execute("PRAGMA synchronous=NORMAL")
-        self.connection.executescript(SCHEMA)
 
     def close(self) -> None:
         self.connection.close()
