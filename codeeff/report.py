@@ -77,11 +77,13 @@ def render(runs: list[dict[str, Any]], fmt: str, ks: Sequence[int]) -> str:
         writer.writerow(headers)
         writer.writerows(rows)
         return buffer.getvalue()
+    notes = [f"note ({run['run']['run_id'][:8]}): {note}"
+             for run in runs for note in run["summary"].get("notes", [])]  # fmt: skip
     if fmt == "md":
         lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
         lines += ["| " + " | ".join(row) + " |" for row in rows]
-        return "\n".join(lines)
-    return render_table(headers, rows)
+        return "\n".join(lines + ["", *notes] if notes else lines)
+    return "\n".join([render_table(headers, rows), *notes])
 
 
 def render_table(headers: list[str], rows: list[list[str]]) -> str:

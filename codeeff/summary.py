@@ -57,4 +57,5 @@ def summarize_run(
         if not whole_suite:
             summary[f"{name}_tasks"] = len(values)
     summary["ci95"] = ci95
+    summary["notes"] = module.report_notes(tasks)
     return {"kind": kind, "summary": summary, "tasks": tasks}

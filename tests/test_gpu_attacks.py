@@ -366,6 +366,47 @@ def test_skipping_work_only_in_timed_calls_is_caught_by_the_audits(softmax):
         assert record["verdict"] == "OK", record["error"]
 
 
+def test_computing_in_pytorch_only_in_timed_calls_is_caught_by_the_kernel_list(softmax):
+    """The review's token-launch sample, made to follow the rule whenever it is watched:
+    in the worker's timed calls (told apart by its caller's frame) it returns PyTorch's
+    softmax. The kernels of every timed burst are listed: PyTorch's softmax kernel is
+    one that no watched call ran. In the interpreter nothing is timed."""
+    source = _wrapped(softmax, (
+        "import sys\n"
+        "@triton.jit\n"
+        "def noop(p):\n"
+        "    pass\n"
+        "def solution(x):\n"
+        "    if sys._getframe(1).f_code.co_name == 'time':\n"
+        "        noop[(1,)](x)\n"
+        "        return torch.softmax(x.float(), dim=-1).to(x.dtype)\n"
+        "    return expert_solution(x)\n"
+    ))  # fmt: skip
+    record = _run(softmax, source)
+    if ON_GPU:
+        assert record["verdict"] == "WA", record["error"]
+        assert "none of its watched calls ran" in record["error"], record["error"]
+        assert "oftMax" in record["error"], record["error"]  # PyTorch's softmax kernel
+    else:
+        assert record["verdict"] == "OK", record["error"]
+
+
+@pytest.mark.parametrize("switch", ["_disable_profiler", "_toggle_collection_dynamic"])
+def test_switching_the_kernel_list_off_is_refused(softmax, switch):
+    """The profiler that lists the timed kernels may not be stopped or paused."""
+    source = _wrapped(softmax, (
+        "import torch.autograd.profiler as prof\n"
+        "def solution(x):\n"
+        "    try:\n"
+        f"        prof.{switch}()\n"
+        "    except Exception:\n"
+        "        pass\n"
+        "    return expert_solution(x)\n"
+    ))  # fmt: skip
+    record = _run(softmax, source)
+    assert record["verdict"] == "WA" and switch in record["error"], record["error"]
+
+
 def _side_stream(problem, waits_for_caller: bool, joined: bool) -> str:
     """The expert run on a side stream, ordered after the caller's and joined back or not."""
     return _wrapped(problem, "".join((

@@ -303,3 +303,56 @@ def test_random_audits_sample_fresh_positions_and_the_last_audit_is_whole(proble
     assert sent == echoed and len(sent) == 5
     assert all(len(p) == 8 * runner.AUDIT_SAMPLE for p in sent[:-1]) and sent[-1] == b""
     assert len(set(sent[:-1])) == 4
+
+
+FLUSH = "void at::native::vectorized_elementwise_kernel<4, at::native::FillFunctor<unsigned char>>"
+
+
+class KernelListingWorker(ScriptedWorker):
+    """A candidate whose warm-up ran `watched` kernels and whose timed bursts ran `timed`."""
+
+    def __init__(self, script, watched: dict, timed: dict):
+        super().__init__(script)
+        self.watched, self.timed = watched, timed
+        self.hello = {"flush_kernels": [FLUSH]}
+
+    def request(self, header: dict, timeout_s: float = 0.0, payload: bytes = b""):
+        if header["op"] == "kernels":
+            self.seen.append(header)
+            return {"ok": True, "kernels": self.timed}, b"", 0.002
+        answer, out, wall = super().request(header, timeout_s, payload)
+        if header["op"] == "prepare" and header.get("kernel_audit"):
+            answer = dict(answer, watched_kernels=self.watched)
+        return answer, out, wall
+
+
+def _listed(problem, timed: dict, watched: dict | None = None):
+    trusted = ScriptedWorker({"eager": (0.30, 0.012), "expert": (0.20, 0.012)})
+    watched = watched or {FLUSH: 40, "_softmax_rows_kernel": 40}
+    candidate = KernelListingWorker({"solution": (0.15, 0.012)}, watched, timed)
+    return runner._time_level(problem, problem.levels[-1], candidate, trusted, CONFIG,
+                              random.Random(0)), candidate, trusted  # fmt: skip
+
+
+def test_timed_calls_running_only_their_watched_kernels_pass(problem):
+    level, candidate, trusted = _listed(problem, {FLUSH: 8, "_softmax_rows_kernel": 8})
+    assert level["rounds"] >= 3
+    assert sum(h["op"] == "kernels" for h in candidate.seen) == level["rounds"] + 1  # + warm-up
+    assert not any(h["op"] == "kernels" or h.get("kernel_audit") for h in trusted.seen)
+
+
+def test_a_timed_call_computing_in_pytorch_is_rejected_by_its_kernels(problem):
+    """The review's token-launch sample, made to behave only when watched: its timed
+    calls run PyTorch's softmax kernel, which its watched warm-up never ran."""
+    softmax = "void at::native::(anonymous namespace)::cunn_SoftMaxForward<4, float>"
+    with pytest.raises(Rejected, match="cunn_SoftMaxForward") as caught:
+        _listed(problem, {FLUSH: 8, "noop": 8, softmax: 8}, {FLUSH: 40, "noop": 40})
+    assert caught.value.verdict == Verdict.WA
+
+
+def test_a_kernel_list_that_lost_the_flushes_is_rejected(problem):
+    """Stopping or pausing the profiler inside a timed call loses kernels, the burst's
+    own L2 flushes among them."""
+    with pytest.raises(Rejected, match="lost kernels"):
+        _listed(problem, {"_softmax_rows_kernel": 8})
+    assert runner.timed_kernels_problem({}, "not a dict", [FLUSH], 8)

@@ -86,7 +86,7 @@ def _compare_tensor(a_meta, a_bytes, a_offset, e_meta, e_bytes, e_offset, tolera
     except (KeyError, TypeError, ValueError, RuntimeError, AttributeError) as error:
         return False, f"{where}: malformed output description ({error})"
     expected, _ = _tensors(e_meta, e_bytes, e_offset)
-    if e_meta["dtype"] in EXACT_DTYPES:
+    if e_meta["dtype"] in EXACT_DTYPES and e_meta["dtype"] not in tolerances:
         mismatches = int((actual != expected).sum())
         return (
             mismatches == 0,

@@ -16,7 +16,8 @@ every output (compare.py) and orders the calls:
    last call of a level whole), with positions and calls not predictable by the
    candidate; each burst's reported event times are cross-checked against the wall
    time this process saw for it, and work left running after a call returned is
-   charged to the candidate.
+   charged to the candidate. The GPU's clocks, power and throttle reasons are sampled
+   after every burst (power.py), so a level timed under a power cap is flagged.
 """
 
 from __future__ import annotations
@@ -28,11 +29,14 @@ import os
 import random
 import statistics
 import subprocess
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any
 
+from codeeff.gpu import power
 from codeeff.gpu.compare import compare_outputs
+from codeeff.gpu.power import PowerMonitor
 from codeeff.gpu.sandbox import worker_command
 from codeeff.gpu.scoring import level_precision
 from codeeff.problems import Problem
@@ -41,6 +45,7 @@ from codeeff.sandbox.channel import AnswerTimeout, Channel
 
 LOAD_TIMEOUT_S = 300.0  # importing torch and compiling kernels
 CALL_TIMEOUT_S = 120.0
+STDERR_KEPT = 3000  # bytes of a worker's stderr kept for error messages
 AUDIT_SAMPLE = 1 << 18  # values compared by a random audit of a larger output (2 MB of int64)
 STREAM_ORDER_EARLY_LIMIT = 0.5  # honest code writes nothing while the caller's stream is held
 # Who goes first, second, third in a round. A burst runs in the power state the one
@@ -73,6 +78,9 @@ class GpuConfig:
     # Median tails of the same code differ by up to ~3.5 us between two processes (H200);
     # beyond this a candidate's excess tail is work it left running, and is charged.
     tail_slack_ms: float = 0.005
+    # List the kernels of each of the candidate's timed bursts and of its watched
+    # warm-up (worker.Worker.kernels): a timed call may run only kernels a watched call ran.
+    kernel_audit: bool = True
 
 
 def _worker_cpus() -> dict[str, set[int]]:
@@ -127,6 +135,19 @@ class WorkerProcess:
         self.channel = Channel(self.process.stdin.fileno(), self.process.stdout.fileno(),
                                self.close, self._stderr_tail)  # fmt: skip
         self._hello: dict | None = None
+        # Read all along (its last STDERR_KEPT bytes kept): a worker whose stderr pipe
+        # filled up (a candidate's prints, the profiler's log lines) would block in a write.
+        self._stderr = bytearray()
+        self._drain = threading.Thread(target=self._read_stderr, daemon=True)
+        self._drain.start()
+
+    def _read_stderr(self) -> None:
+        try:
+            while chunk := os.read(self.process.stderr.fileno(), 65536):
+                self._stderr += chunk
+                del self._stderr[:-STDERR_KEPT]
+        except (OSError, ValueError):  # closed by close()
+            return
 
     @property
     def hello(self) -> dict:
@@ -141,7 +162,8 @@ class WorkerProcess:
     def _stderr_tail(self) -> str:
         if self.process.poll() is None:
             return "(still running)"
-        return self.process.stderr.read()[-3000:].decode("utf-8", "replace")
+        self._drain.join(timeout=5)
+        return bytes(self._stderr).decode("utf-8", "replace")
 
     def request(self, header: dict, timeout_s: float | None = None,
                 payload: bytes = b"") -> tuple[dict, bytes, float]:  # fmt: skip
@@ -158,6 +180,7 @@ class WorkerProcess:
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
+        self._drain.join(timeout=1)
         for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
             stream.close()
 
@@ -258,7 +281,9 @@ def round_order(round_index: int) -> tuple[int, ...]:
 
 
 def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: WorkerProcess,
-                config: GpuConfig, rng: random.Random) -> dict:  # fmt: skip
+                config: GpuConfig, rng: random.Random,
+                monitor: PowerMonitor | None = None) -> dict:  # fmt: skip
+    power_samples: list[dict] = []  # the GPU's state right after each timed burst
     series = {"solution": [], "eager": [], "expert": []}
     overheads = {"candidate": [], "trusted": []}
     roles = [(candidate, "solution"), (reference, "eager"), (reference, "expert")]
@@ -274,11 +299,17 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
         for worker, which in (roles[i] for i in round_order(round_index)):
             who = "the solution" if worker is candidate else which
             trusted = worker is not candidate
-            answer, _, _ = worker.request(dict(request, which=which))
-            _check_answer(answer, who, trusted)
+            audit = config.kernel_audit and not trusted
+            prepared, _, _ = worker.request(dict(request, which=which, kernel_audit=audit))
+            _check_answer(prepared, who, trusted)
             # Only the timed calls are inside this request's wall time.
             answer, _, wall_s = worker.request({"op": "time", "which": which})
             _check_answer(answer, who, trusted)
+            if audit and "watched_kernels" in prepared:
+                _audit_kernels(candidate, prepared["watched_kernels"], config.burst)
+            sample = monitor.sample() if monitor else None
+            if sample is not None and round_index >= config.warmup_rounds:
+                power_samples.append(sample)
             if round_index < config.warmup_rounds:
                 continue
             _check_times(answer, which, config.burst, trusted)
@@ -335,7 +366,39 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
             # kept so the under-reporting check's margin can be set from real figures.
             "candidate_overhead_ms": candidate_overhead,
             "trusted_overhead_ms": trusted_overhead, "bytes": roofline.get("bytes"),
-            "flops": roofline.get("flops")}  # fmt: skip
+            "flops": roofline.get("flops"),
+            "power": power.summarize(power_samples, monitor or PowerMonitor(None, "no monitor"))
+            }  # fmt: skip
+
+
+def _audit_kernels(candidate: WorkerProcess, watched: dict[str, int], burst: int) -> None:
+    """The kernels of the burst just timed against those of its watched warm-up."""
+    answer, _, _ = candidate.request({"op": "kernels", "which": "solution"})
+    _check_answer(answer, "the solution")
+    problem = timed_kernels_problem(watched, answer.get("kernels"),
+                                    candidate.hello.get("flush_kernels") or [], burst)  # fmt: skip
+    if problem:
+        raise Rejected(Verdict.WA, problem)
+
+
+def timed_kernels_problem(watched: dict[str, int], timed, flush: list[str], burst: int) -> str:
+    """Why a timed burst's kernels break the rule ("" if they do not): a kernel that no
+    watched call ran (PyTorch or a library computing where the rule's mode is off), or
+    a list that lost the burst's own L2 flushes (the profiler stopped or paused)."""
+    if not isinstance(timed, dict) or not all(
+        isinstance(k, str) and isinstance(v, int) for k, v in timed.items()
+    ):
+        return "the solution's timed kernels could not be listed"
+    flushes = sum(timed.get(name, 0) for name in flush)
+    if flush and flushes < burst:
+        return (f"the kernel list of a timed burst lost kernels ({flushes} of its {burst} "
+                "L2 flushes): the profiler was stopped or paused")  # fmt: skip
+    unseen = sorted(set(timed) - set(watched) - set(flush))
+    if unseen:
+        names = "; ".join(name[:120] for name in unseen[:3])
+        return (f"breaks the task's rule: a timed call ran kernels that none of its watched "
+                f"calls ran ({names}): work done outside its own @triton.jit kernels")  # fmt: skip
+    return ""
 
 
 def _timed_call(level, case: int, seed: int, which: str) -> str:
@@ -388,6 +451,9 @@ def measure_triton(
         "error": "",
         "levels": [],
         "timing": NOT_MEASURED if interpret else "measured",
+        # An imported task whose source publishes no kernel: the expert's file is the
+        # eager reference, so no speedup over an expert is reported (scoring.py).
+        "expert_is_eager": problem.source.get("expert") == "eager",
     }
     workers: list[WorkerProcess] = []
     try:
@@ -420,9 +486,10 @@ def measure_triton(
         if not interpret:
             # Which timed calls get audited must not be predictable from the sources.
             rng = random.SystemRandom()
+            monitor = PowerMonitor(reference.hello.get("uuid"))
             for level in problem.levels[1:]:
                 record["levels"].append(
-                    _time_level(problem, level, candidate, reference, config, rng)
+                    _time_level(problem, level, candidate, reference, config, rng, monitor)
                 )
     except Rejected as rejection:
         record.update(verdict=rejection.verdict.value, passed=False, error=rejection.error)

@@ -40,6 +40,7 @@ def score_triton(key: str, record: dict) -> dict[str, Any]:
     if not record["passed"] or not levels:
         return scored
     device = (record.get("device") or {}).get("gpu")
+    no_expert = bool(record.get("expert_is_eager"))
     weights = [lv["weight"] for lv in levels]
     vs_eager, vs_expert = [], []
     for level in levels:
@@ -57,6 +58,9 @@ def score_triton(key: str, record: dict) -> dict[str, Any]:
             "expert_cv": within_case_cv(level["expert_ms"], cases),
             "eager_cv": within_case_cv(level["eager_ms"], cases),
             "tail_charge_ms": level.get("tail_charge_ms"),
+            # The GPU's state after each burst (power.py); None: an older record.
+            "power": level.get("power"),
+            "power_capped": (level.get("power") or {}).get("power_capped"),
             # 95% CI half-widths of the three times (None: too few rounds; older records: absent)
             "precision": level.get("precision"),
             "candidate_peak": fraction_of_peak(device, dtype, level["bytes"], level["flops"],
@@ -64,8 +68,10 @@ def score_triton(key: str, record: dict) -> dict[str, Any]:
             "expert_peak": fraction_of_peak(device, dtype, level["bytes"], level["flops"],
                                             expert / 1000),
         })  # fmt: skip
+        if no_expert:  # the "expert" timed was the eager reference again
+            scored["levels"][-1].update(expert_ms=None, expert_cv=None, expert_peak=None)
     scored["speedup_eager"] = _weighted_geomean(vs_eager, weights)
-    scored["speedup_expert"] = _weighted_geomean(vs_expert, weights)
+    scored["speedup_expert"] = None if no_expert else _weighted_geomean(vs_expert, weights)
     return scored
 
 
@@ -153,9 +159,25 @@ def summarize_triton_task(samples: list[dict], ks) -> dict[str, Any]:
                            [s["speedup_eager"] or 0.0 for s in samples], p)
             if timed else (0.0 if n == 0 else None)
         )  # fmt: skip
-    correct = [s for s in samples if s["passed"] and s["speedup_eager"] is not None]
     for name in ("speedup_eager", "speedup_expert"):
-        task[name] = (math.exp(sum(math.log(s[name]) for s in correct) / len(correct))
+        correct = [s[name] for s in samples if s["passed"] and s[name] is not None]
+        task[name] = (math.exp(sum(math.log(value) for value in correct) / len(correct))
                       if correct else None)  # fmt: skip
+    # Timed levels of correct samples measured while a power limit held the clock down.
+    task["power_capped_levels"] = sum(
+        bool(level.get("power_capped")) for s in samples if s["passed"] for level in s["levels"]
+    )
     task["samples"] = samples
     return task
+
+
+def power_notes(tasks: dict[str, dict]) -> list[str]:
+    """A report's footnote naming the tasks with levels timed under a power cap: their
+    compute-bound times vary more from run to run (bench/results/gpu_tasks_h200.md)."""
+    capped = {task_id: t["power_capped_levels"] for task_id, t in tasks.items()
+              if t.get("power_capped_levels")}  # fmt: skip
+    if not capped:
+        return []
+    listed = ", ".join(f"{task_id} ({n})" for task_id, n in sorted(capped.items()))
+    return [f"power-capped: timed levels measured while a power limit held the GPU clock "
+            f"down (the speedups there vary more run to run): {listed}"]  # fmt: skip

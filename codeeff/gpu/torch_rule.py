@@ -88,6 +88,11 @@ ESCAPES = {
     "torch.cuda.CUDAGraph": "CUDA graphs (a replay runs kernels no dispatch sees)",
     "torch.cuda.make_graphed_callables": "CUDA graphs (a replay runs kernels no dispatch sees)",
 }
+# The profiler's switches: the worker lists the kernels of every timed burst with it
+# (worker.Worker.kernels), so the candidate may not stop, pause or restart it. torch
+# binds them in several modules under the same names: each binding is replaced.
+PROFILER_SWITCHES = ("_prepare_profiler", "_enable_profiler", "_disable_profiler",
+                     "_toggle_collection_dynamic")  # fmt: skip
 # The stack operations this module itself uses, saved before they are replaced.
 _PUSH = torch._C._push_on_torch_dispatch_stack
 _POP = torch._C._pop_torch_dispatch_stack
@@ -155,6 +160,18 @@ def install(rule: Rule) -> dict[str, object]:
 
         setattr(owner, name, refused)
         installed[dotted] = refused
+    for name in PROFILER_SWITCHES:
+        original = getattr(torch._C._autograd, name, None)
+        if original is None:
+            continue
+
+        def refused(*args, __what=f"the profiler's {name}", **kwargs):
+            rule.refuse(f"the solution used {__what} (it lists the kernels timed calls run)")
+
+        for module_name, module in list(sys.modules.items()):
+            if module_name.split(".")[0] == "torch" and vars(module).get(name) is original:
+                setattr(module, name, refused)
+                installed[f"{module_name}.{name}"] = refused
     return installed
 
 

@@ -10,6 +10,12 @@ Checks, each named in the report (the same ProblemReport as CPU problems):
 - `expert_passes`: the expert, run by the real runner as if it were a candidate, is
   correct (every level on a GPU, level 0 in the CPU interpreter) and, on a GPU, its
   time per stress level is reported with its speedup over PyTorch eager.
+
+An imported task whose source publishes no kernel (`[source] expert = "eager"`, as
+KernelBench and TritonBench-T) has no expert to run as a candidate: instead
+`eager_runs` runs the eager reference on every level (on a GPU, case 0 of each, timed
+with CUDA events; on CPU level 0 ran in `zeros_fail` already), so a level too large
+for the device or a reference that fails on it is found before anyone is scored.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from codeeff.problems import Problem, load_module
 from codeeff.validate import ProblemReport
 
 CHECKED_CASES = 3
+EAGER_CALLS = 5  # timed calls of an imported task's eager reference per level (GPU)
 
 
 def _tensors(value) -> list:
@@ -105,10 +112,43 @@ def check_expert(problem: Problem, report: ProblemReport) -> None:
         report.slowest_ratio = scored["speedup_eager"]
 
 
+def eager_expert(problem: Problem) -> bool:
+    """True for an imported task whose source publishes no kernel: its expert file holds
+    the eager reference, so no speedup over an expert exists."""
+    return problem.source.get("expert") == "eager"
+
+
+def check_eager_levels(problem: Problem, report: ProblemReport) -> None:
+    """The eager reference runs on every level of the device (timed on a GPU)."""
+    import torch
+
+    from codeeff.gpu.runner import gpu_available
+
+    report.checks["eager_runs"] = True
+    if not gpu_available():
+        report.note = "no Triton expert (the source publishes none); not timed: no GPU here"
+        return
+    generator = load_module(problem.folder / "generator.py", f"codeeff_vgen_{problem.task_id}")
+    reference = load_module(problem.folder / "reference.py", f"codeeff_vref_{problem.task_id}")
+    for level in problem.levels[1:]:
+        inputs = generator.generate(level, 0, random.Random(level.index), "cuda")
+        reference.reference(*inputs)  # warm-up (and the check that it runs)
+        start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+        start.record()
+        for _ in range(EAGER_CALLS):
+            reference.reference(*inputs)
+        end.record()
+        torch.cuda.synchronize()
+        report.expert_ms[level.name] = round(start.elapsed_time(end) / EAGER_CALLS, 4)
+        del inputs
+    report.note = "no Triton expert (the source publishes none): the times are eager's"
+
+
 def validate_triton_problem(problem: Problem) -> ProblemReport:
     """Run every check on one Triton problem; never raises for a broken problem."""
     report = ProblemReport(problem.task_id)
-    for step in (check_format, check_inputs, check_expert):
+    last = check_eager_levels if eager_expert(problem) else check_expert
+    for step in (check_format, check_inputs, last):
         try:
             step(problem, report)
         except Exception as error:  # a broken generator or reference is a finding

@@ -62,6 +62,13 @@ _EVENT_SYNC = torch.cuda.Event.synchronize
 _SYNC = torch.cuda.synchronize
 _SET_STREAM = torch.cuda.set_stream
 _PERF = time.perf_counter
+# The profiler that lists the kernels each timed burst ran (Worker.kernels), saved here
+# before torch_rule replaces the public entry points with refusals.
+_PREPARE_PROFILER = torch._C._autograd._prepare_profiler
+_ENABLE_PROFILER = torch._C._autograd._enable_profiler
+_DISABLE_PROFILER = torch._C._autograd._disable_profiler
+_CUDA_ACTIVITY = {torch._C._profiler.ProfilerActivity.CUDA}
+_CUDA_DEVICE_TYPE = torch._C._autograd.DeviceType.CUDA
 WATCHED = {
     "torch.cuda.Event": lambda: torch.cuda.Event,
     "torch.cuda.Event.record": lambda: torch.cuda.Event.record,
@@ -81,6 +88,33 @@ WATCHED = {
     "os.read": lambda: os.read,
 }
 WATCHED_ORIGINALS = {name: get() for name, get in WATCHED.items()}
+
+
+def _profiler_config():
+    """Kineto's settings for a kernel list (CUDA activity only: no CPU-side op records,
+    whose per-operator cost would land in the timed calls)."""
+    profile = torch.autograd.profiler.profile(use_device="cuda")
+    try:
+        return profile.config(create_trace_id=True)
+    except TypeError:  # torch before trace ids
+        return profile.config()
+
+
+_PROFILER_CONFIG = _profiler_config() if DEVICE == "cuda" else None
+
+
+def _kernels_start() -> None:
+    _PREPARE_PROFILER(_PROFILER_CONFIG, _CUDA_ACTIVITY)
+    _ENABLE_PROFILER(_PROFILER_CONFIG, _CUDA_ACTIVITY)
+
+
+def _kernels_stop() -> dict[str, int]:
+    """Every kernel (and memset or copy) the GPU ran since _kernels_start, by name."""
+    counts: dict[str, int] = {}
+    for event in _DISABLE_PROFILER().events():
+        if event.device_type() == _CUDA_DEVICE_TYPE:
+            counts[event.name()] = counts.get(event.name(), 0) + 1
+    return counts
 
 
 def _first_config_when_interpreted() -> None:
@@ -141,13 +175,15 @@ _WRITE_FRAME, _READ_FRAME = _FRAMES.write_frame, _FRAMES.read_frame
 def _count_launches(rule):
     """Wrap Triton's launch path so the parent can require a real @triton.jit launch.
 
-    Returns (reset, read) for a counter kept in a closure: no module global that a
-    solution could simply add to. In Triton's CPU interpreter a launch runs torch ops
-    of its own (copies to and from numpy): the rule is paused for them.
+    Returns (reset, read, names) for a counter kept in a closure (no module global that a
+    solution could simply add to); `names` gives the launches per kernel name. In
+    Triton's CPU interpreter a launch runs torch ops of its own (copies to and from
+    numpy): the rule is paused for them.
     """
     from triton.runtime import jit
 
     counter = [0]
+    names: dict[str, int] = {}  # launches per kernel name since the last reset
     targets = [jit.JITFunction]
     interpreter = getattr(triton.runtime, "interpreter", None)
     if interpreter is not None and hasattr(interpreter, "InterpretedFunction"):
@@ -157,6 +193,8 @@ def _count_launches(rule):
 
         def run(self, *args, __original=original, **kwargs):
             counter[0] += 1
+            name = getattr(self, "__name__", "?")
+            names[name] = names.get(name, 0) + 1
             if INTERPRET:
                 with rule.paused_for_launch():
                     return __original(self, *args, **kwargs)
@@ -166,8 +204,9 @@ def _count_launches(rule):
 
     def reset() -> None:
         counter[0] = 0
+        names.clear()
 
-    return reset, lambda: counter[0]
+    return reset, lambda: counter[0], lambda: dict(names)
 
 
 def _snapshot(worker) -> dict[str, tuple]:
@@ -262,6 +301,16 @@ class Worker:
         self.side = torch.cuda.Stream() if DEVICE == "cuda" else None
         # The rule of Triton tasks, on for every call into the candidate (torch_rule.py).
         self.rule = torch_rule.Rule()
+        self.reset_launches, self.launches, self.launched = _count_launches(self.rule)
+        # Whether a kernel list is being taken (prepare .. kernels); in a dict, as the
+        # tamper check holds the worker's attributes to their identity.
+        self.listing = {"on": False}
+        self.flush_kernels: list[str] = []  # what the L2 flush runs, listed before any candidate
+        if DEVICE == "cuda":
+            _kernels_start()
+            self.flush.zero_()
+            _SYNC()
+            self.flush_kernels = sorted(_kernels_stop())
 
     @contextlib.contextmanager
     def watched(self, which: str):
@@ -280,7 +329,6 @@ class Worker:
         return tuple(self.generator.generate(Level(request["level"]), request["case"], rng, DEVICE))
 
     def load_generator(self, request: dict) -> None:
-        self.reset_launches, self.launches = _count_launches(self.rule)
         self.generator = _load(request["generator"], "codeeff_generator")
 
     def load_sources(self, request: dict) -> dict:
@@ -335,6 +383,12 @@ class Worker:
         self.pending[which] = [self.inputs(dict(request, seed=s)) for s in request["seeds"]]
         warm = self.inputs(dict(request, seed=request["warmup_seed"]))
         _SYNC()
+        audit = bool(request.get("kernel_audit")) and DEVICE == "cuda"
+        if self.listing["on"]:  # a burst that failed before its list was taken
+            _kernels_stop()
+        if audit:
+            _kernels_start()
+        self.listing["on"] = audit
         until = _PERF() + request.get("warmup_ms", 0.0) / 1000
         while True:
             _SET_STREAM(self.stream)
@@ -343,7 +397,12 @@ class Worker:
                 function(*warm)
             _SYNC()
             if _PERF() >= until:
-                return {"ok": True}
+                break
+        if not audit:
+            return {"ok": True}
+        watched = _kernels_stop()
+        _kernels_start()  # the timed burst's list, taken by `kernels` after it
+        return {"ok": True, "watched_kernels": watched}
 
     def time(self, request: dict) -> dict:
         """The prepared burst: each call timed alone, on its own input.
@@ -359,6 +418,7 @@ class Worker:
         """
         function = self.functions[request["which"]]
         inputs = self.pending.pop(request["which"])
+        self.reset_launches()
         stream = self.stream
         events = [tuple(_EVENT(enable_timing=True) for _ in range(3)) for _ in inputs]
         outputs = []
@@ -376,7 +436,20 @@ class Worker:
         _EVENT_SYNC(events[-1][2])
         self.last_output[request["which"]] = outputs
         return {"ok": True, "ms": [_ELAPSED(start, end) for start, end, _ in events],
-                "tail_ms": [_ELAPSED(end, done) for _, end, done in events]}  # fmt: skip
+                "tail_ms": [_ELAPSED(end, done) for _, end, done in events],
+                "launches": self.launches(), "launched": self.launched()}  # fmt: skip
+
+    def kernels(self, request: dict) -> dict:
+        """The kernels the GPU ran during the last timed burst, by name (a request of
+        its own: stopping the profiler takes milliseconds, outside `time`'s wall time).
+
+        The runner compares them with the kernels of the burst's warm-up calls, which
+        ran under the rule: a timed call that computes with PyTorch or a library runs
+        kernels no watched call ran, whatever it could tell about being timed."""
+        if not self.listing["on"]:
+            return {"ok": False, "error": "no kernel list was being taken"}
+        self.listing["on"] = False
+        return {"ok": True, "kernels": _kernels_stop()}
 
     def stream_order(self, request: dict) -> dict:
         """Does the call's work wait for the caller's stream, as PyTorch code must?
@@ -436,13 +509,15 @@ class Worker:
         return {"ok": True, "output": meta}, raw
 
 
-def hello() -> dict:
+def hello(worker: Worker) -> dict:
     info = {"op": "hello", "torch": torch.__version__, "triton": triton.__version__,
-            "device": DEVICE, "interpret": INTERPRET, "python": sys.version.split()[0]}  # fmt: skip
+            "device": DEVICE, "interpret": INTERPRET, "python": sys.version.split()[0],
+            "flush_kernels": worker.flush_kernels}  # fmt: skip
     if DEVICE == "cuda":
         properties = torch.cuda.get_device_properties(0)
         info.update(gpu=properties.name, cuda=torch.version.cuda,
-                    memory_gb=round(properties.total_memory / 2**30, 1))  # fmt: skip
+                    memory_gb=round(properties.total_memory / 2**30, 1),
+                    uuid=str(getattr(properties, "uuid", "")) or None)  # fmt: skip
         try:
             import subprocess
 
@@ -458,7 +533,7 @@ def hello() -> dict:
 def serve(in_fd: int, out_fd: int) -> None:
     worker = Worker()
     snapshot: dict[str, tuple] = {}  # a local, not an attribute a solution could reset
-    _WRITE_FRAME(out_fd, hello())
+    _WRITE_FRAME(out_fd, hello(worker))
     while True:
         try:
             request, received = _READ_FRAME(in_fd)
@@ -477,6 +552,8 @@ def serve(in_fd: int, out_fd: int) -> None:
                 answer = worker.prepare(request)
             elif op == "time":
                 answer = worker.time(request)
+            elif op == "kernels":
+                answer = worker.kernels(request)
             elif op == "stream_order":
                 answer = worker.stream_order(request)
             elif op == "roofline":

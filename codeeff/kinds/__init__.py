@@ -25,6 +25,8 @@ A kind is a module of this package with the same small interface:
                                                   task (a task without a figure makes it
                                                   "not measured"); the others are averaged
                                                   over the tasks that have one
+    report_notes(tasks)                        -> footnotes for a run's report (e.g. GPU
+                                                  levels timed under a power cap)
 
 No other module names a kind; callers ask `get(problem.kind)`. A kind's modules import
 their heavy machinery (torch, the GPU runner) only when called.
@@ -67,6 +69,11 @@ def of_problems(problems: Iterable[Any]) -> str:
     if len(found) > 1:
         raise ValueError(f"one run measures one kind of task; these problems are {sorted(found)}")
     return found.pop() if found else DEFAULT
+
+
+def no_report_notes(tasks: dict[str, Any]) -> list[str]:
+    """report_notes of the kinds whose measurements need no footnote."""
+    return []
 
 
 def no_output_table(table: dict[str, Any], path: Any) -> None:

@@ -41,6 +41,7 @@ HAS_ENTRY_POINT = True
 ASK = ("Complete the following Python function.",
        "the whole function (and any imports it needs)")  # fmt: skip
 check_output_table = kinds.no_output_table
+report_notes = kinds.no_report_notes
 # A solution matches a tier when it is at most this much slower: the tier times and the
 # solution's are separate measurements, each with about 1-3% noise (bench/self_ratio.py),
 # so an exact tie with the expert would otherwise fall to the next tier half the time.

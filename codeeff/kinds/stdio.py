@@ -74,6 +74,9 @@ def validate(problem):
     return function.validate(problem)
 
 
+report_notes = function.report_notes
+
+
 def check_output_table(table: dict[str, Any], path: Path) -> None:
     from codeeff.problems import ProblemFormatError
 

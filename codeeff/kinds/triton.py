@@ -59,6 +59,13 @@ def measure(problem, source: str, config, backend, cpu: int | None, root: Path) 
     return dict(measure_triton(problem, source), kind=NAME)
 
 
+def report_notes(tasks: dict[str, dict]) -> list[str]:
+    """Footnotes of a run's report (levels timed under a power cap)."""
+    from codeeff.gpu.scoring import power_notes
+
+    return power_notes(tasks)
+
+
 def summarize_task(samples: list, tiers: list, ks: Sequence[int]) -> dict[str, Any]:
     """pass@k, fast_p and the speedups of one task (tiers are not measured for GPU tasks)."""
     from codeeff.gpu.scoring import score_triton, summarize_triton_task
