@@ -48,7 +48,7 @@ def main() -> None:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="at most 20 rounds / 4 s per level (validation-grade times)",
+        help="at most 10 rounds / 2 s per level (validation-grade times)",
     )
     parser.add_argument(
         "--no-kernel-audit",
@@ -58,7 +58,7 @@ def main() -> None:
     args = parser.parse_args()
     config = GpuConfig(kernel_audit=not args.no_kernel_audit)
     if args.quick:
-        config = GpuConfig(kernel_audit=config.kernel_audit, max_rounds=20, max_level_seconds=4)
+        config = GpuConfig(kernel_audit=config.kernel_audit, max_rounds=10, max_level_seconds=2)
     problems = [load_task(t) for t in args.task] if args.task else load_suite("triton")
     records, lines = {}, []
     out = Path(args.out)  # rewritten after every task: a run cut short keeps what it measured

@@ -444,13 +444,16 @@ def test_unordered_side_stream_is_rejected(softmax):
 
 
 def test_joined_side_stream_is_accepted(softmax):
-    """Side streams used the PyTorch way (wait for the caller, joined back) are fine."""
+    """Side streams used the PyTorch way (wait for the caller, joined back) are fine,
+    and gain nothing. The cross-stream waits cost time of their own on the short
+    levels: on an H200 this sample ran at 0.73-0.89 of the expert, with the timed
+    kernel list and without it alike (bench/results/gpu_rule_h200.md)."""
     record = _run(softmax, _side_stream(softmax, waits_for_caller=True, joined=True))
     assert record["verdict"] == "OK", record["error"]
     if ON_GPU:
         from codeeff.gpu.scoring import score_triton
 
-        assert 0.9 < score_triton("line:1", record)["speedup_expert"] < 1.1
+        assert 0.5 < score_triton("line:1", record)["speedup_expert"] < 1.1
 
 
 def test_evaluate_runs_the_triton_suite_and_reports_untimed_figures_honestly(tmp_path):

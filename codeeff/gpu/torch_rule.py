@@ -16,13 +16,17 @@ kernels that no dispatch sees). The worker also checks, after every request, tha
 functions are the ones installed here (worker.WATCHED) and that the mode is off the
 stack again. The timed calls themselves run without the mode: its Python dispatch costs
 ~10 us per operator, which slowed the experts' timed calls on an H200 by 13% (geometric
-mean, up to 27%; bench/results/gpu_rule_h200.md). So a sample that tells a timed call
-from the others (by inspecting its caller's frame) could still compute in PyTorch there;
-a watched, untimed call placed at random among the timed ones would close that, and is
-not done yet. Not covered by a Python-level check either: kernels launched through
-ctypes (a cuBLAS call by hand), and on CPU only, work done in numpy inside Triton's
-interpreter (where nothing is timed); an audit of the kernels a GPU ran would be the
-next line.
+mean, up to 27%; bench/results/gpu_rule_h200.md). What they run is checked on the GPU
+instead: the worker lists (with PyTorch's profiler, CUDA activity only) the kernels of
+each timed burst and of the watched warm-up before it, and a timed kernel that no
+watched call ran rejects the sample (worker.Worker.kernels, runner.timed_kernels_problem)
+whatever it could tell about being timed; the profiler's switches are refused here like
+the escapes, and a list that lost the burst's own L2 flushes is a rejection too. That
+costs the timed calls nothing measurable (the experts as candidates: 0.997-1.003 of
+their trusted times, with or without the list). Left: a Triton kernel named exactly like
+a library kernel (run once while watched) would hide that library kernel; kernels
+launched through ctypes (a cuBLAS call by hand, or CUPTI turned off by hand); and on CPU
+only, work done in numpy inside Triton's interpreter (where nothing is timed).
 """
 
 from __future__ import annotations
