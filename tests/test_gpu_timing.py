@@ -24,6 +24,8 @@ CONFIG = GpuConfig(min_rounds=3, max_rounds=4, audit_probability=0.0)
 class ScriptedWorker:
     """Answers the runner's requests from fixed per-function windows and tails."""
 
+    hello: dict = {}  # no device figures: every burst fits
+
     def __init__(self, script: dict[str, tuple[float, float]], calls: int | None = None,
                  reported: float = 1.0, clock: random.Random | None = None,
                  log: list[str] | None = None):  # fmt: skip
@@ -33,6 +35,7 @@ class ScriptedWorker:
         self.script, self.calls, self.reported = script, calls, reported
         self.clock, self.log = clock, log
         self.seen: list[dict] = []
+        self.hello = dict(self.hello)
         self.received: list[bytes] = []  # the payload of every request
         self.prepared = 0
 
@@ -356,3 +359,34 @@ def test_a_kernel_list_that_lost_the_flushes_is_rejected(problem):
     with pytest.raises(Rejected, match="lost kernels"):
         _listed(problem, {"_softmax_rows_kernel": 8})
     assert runner.timed_kernels_problem({}, "not a dict", [FLUSH], 8)
+
+
+def test_a_burst_shrinks_to_what_gpu_memory_holds_or_the_level_is_not_timed(problem):
+    """One call of an imported task's published size can move 12 GB: a burst of 8 in
+    two workers would not fit in an H200's 141 GB."""
+    assert runner.fitting_burst(8, 1 << 30, 141) == (8, "")
+    assert runner.fitting_burst(8, 10 << 30, 141) == (2, "")
+    burst, why = runner.fitting_burst(8, 40 << 30, 141)
+    assert burst == 0 and why.startswith("not measured") and "42.9 GB" in why
+    trusted = ScriptedWorker({"eager": (0.30, 0.012), "expert": (0.20, 0.012)})
+    trusted.hello = {"memory_gb": 141}
+    candidate = ScriptedWorker({"solution": (0.15, 0.012)})
+    big = 10 << 30
+    trusted.script["roofline_bytes"] = big
+    original = ScriptedWorker.request
+
+    def roofline(self, header, timeout_s=0.0, payload=b""):
+        if header["op"] == "roofline":
+            return {"ok": True, "bytes": self.script.get("roofline_bytes", 1 << 30),
+                    "flops": None}, b"", 0.001  # fmt: skip
+        return original(self, header, timeout_s, payload)
+
+    trusted.request = roofline.__get__(trusted)
+    level = runner._time_level(problem, problem.levels[-1], candidate, trusted, CONFIG,
+                               random.Random(0))  # fmt: skip
+    assert level["burst"] == 2 and all(len(h["seeds"]) == 2 for h in candidate.seen
+                                       if h["op"] == "prepare")  # fmt: skip
+    trusted.script["roofline_bytes"] = 40 << 30
+    level = runner._time_level(problem, problem.levels[-1], candidate, trusted, CONFIG,
+                               random.Random(0))  # fmt: skip
+    assert level["candidate_ms"] == [] and level["not_measured"].startswith("not measured")

@@ -22,7 +22,9 @@ def encode_output(value, positions: torch.Tensor | None = None) -> tuple[dict, b
         data = tensor
         if sampled:
             data = tensor.reshape(-1)[positions.to(tensor.device) % tensor.numel()]
-        data = data.contiguous().cpu()
+        # Flat first: a 0-d tensor, or a contiguous one whose size-1 last dimension has
+        # a stride other than 1, cannot be viewed as bytes as it is.
+        data = data.contiguous().cpu().reshape(-1)
         raw = data.view(torch.uint8).numpy().tobytes() if data.numel() else b""
         meta = {"kind": "tensor", "exact_type": type(value) is torch.Tensor,
                 "dtype": str(tensor.dtype).removeprefix("torch."), "shape": list(tensor.shape),

@@ -45,6 +45,10 @@ from codeeff.sandbox.channel import AnswerTimeout, Channel
 
 LOAD_TIMEOUT_S = 300.0  # importing torch and compiling kernels
 CALL_TIMEOUT_S = 120.0
+# A burst's inputs and outputs, in both workers, may take this share of GPU memory.
+BURST_MEMORY_SHARE = 0.6
+BURST_MEMORY_COPIES = 3
+MIN_BURST = 2
 STDERR_KEPT = 3000  # bytes of a worker's stderr kept for error messages
 AUDIT_SAMPLE = 1 << 18  # values compared by a random audit of a larger output (2 MB of int64)
 STREAM_ORDER_EARLY_LIMIT = 0.5  # honest code writes nothing while the caller's stream is held
@@ -283,6 +287,16 @@ def round_order(round_index: int) -> tuple[int, ...]:
 def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: WorkerProcess,
                 config: GpuConfig, rng: random.Random,
                 monitor: PowerMonitor | None = None) -> dict:  # fmt: skip
+    seed = _seed(problem, level.index, 0)
+    roofline, _, _ = reference.request(
+        {"op": "roofline", "level": _level_dict(level), "case": 0, "seed": seed}
+    )
+    burst, why_not = fitting_burst(config.burst, roofline.get("bytes"),
+                                   reference.hello.get("memory_gb"))  # fmt: skip
+    if why_not:
+        return {"name": level.name, "weight": level.weight, "params": level.params,
+                "candidate_ms": [], "eager_ms": [], "expert_ms": [], "not_measured": why_not,
+                "bytes": roofline.get("bytes"), "flops": roofline.get("flops")}  # fmt: skip
     power_samples: list[dict] = []  # the GPU's state right after each timed burst
     series = {"solution": [], "eager": [], "expert": []}
     overheads = {"candidate": [], "trusted": []}
@@ -291,7 +305,7 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
     tails = {"solution": [], "eager": [], "expert": []}
     cases: list[int] = []  # the case of every timed call, the same for all three
     for round_index in range(config.warmup_rounds + config.max_rounds):
-        seeds = [_seed(problem, level.index, "time", round_index, j) for j in range(config.burst)]
+        seeds = [_seed(problem, level.index, "time", round_index, j) for j in range(burst)]
         request = {"op": "prepare", "level": _level_dict(level),
                    "case": round_index % level.cases, "seeds": seeds,
                    "warmup_seed": _seed(problem, level.index, "warm", round_index),
@@ -306,32 +320,32 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
             answer, _, wall_s = worker.request({"op": "time", "which": which})
             _check_answer(answer, who, trusted)
             if audit and "watched_kernels" in prepared:
-                _audit_kernels(candidate, prepared["watched_kernels"], config.burst)
+                _audit_kernels(candidate, prepared["watched_kernels"], burst)
             sample = monitor.sample() if monitor else None
             if sample is not None and round_index >= config.warmup_rounds:
                 power_samples.append(sample)
             if round_index < config.warmup_rounds:
                 continue
-            _check_times(answer, which, config.burst, trusted)
+            _check_times(answer, which, burst, trusted)
             series[which] += answer["ms"]
             tails[which] += answer["tail_ms"]
             group = "candidate" if worker is candidate else "trusted"
             overheads[group].append((wall_s * 1000 - sum(answer["ms"])) / len(seeds))
         if round_index < config.warmup_rounds:
             continue
-        cases += [request["case"]] * config.burst
+        cases += [request["case"]] * burst
         if rng.random() < config.audit_probability:
-            index = rng.randrange(config.burst)
+            index = rng.randrange(burst)
             label = _timed_call(level, request["case"], seeds[index], f"round {round_index}")
             _audit(problem, candidate, reference, index, label, sampled=True)
         timed = round_index + 1 - config.warmup_rounds
-        precision = {which: level_precision(values, cases, config.burst)
+        precision = {which: level_precision(values, cases, burst)
                      for which, values in series.items()}  # fmt: skip
         tight = timed >= config.min_rounds and max(precision.values()) <= config.relative_precision
         if tight or time.monotonic() - started > config.max_level_seconds:
             break
     last = _timed_call(level, request["case"], seeds[-1], "the last one")
-    _audit(problem, candidate, reference, config.burst - 1, last)
+    _audit(problem, candidate, reference, burst - 1, last)
     candidate_overhead = statistics.median(overheads["candidate"])
     trusted_overhead = statistics.median(overheads["trusted"])
     if candidate_overhead > trusted_overhead * config.overhead_factor + config.overhead_slack_ms:
@@ -345,18 +359,10 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
     trusted_tail = statistics.median(tails["eager"] + tails["expert"])
     excess = statistics.median(tails["solution"]) - trusted_tail
     charge = excess if excess > config.tail_slack_ms else 0.0
-    roofline, _, _ = reference.request(
-        {
-            "op": "roofline",
-            "level": _level_dict(level),
-            "case": 0,
-            "seed": _seed(problem, level.index, 0),
-        }
-    )
     return {"name": level.name, "weight": level.weight, "params": level.params,
             "candidate_ms": [ms + charge for ms in series["solution"]],
             "eager_ms": series["eager"], "expert_ms": series["expert"],
-            "cases": cases, "burst": config.burst, "rounds": timed,
+            "cases": cases, "burst": burst, "rounds": timed,
             # None: too few rounds to tell (JSON has no infinity)
             "precision": {w: p if math.isfinite(p) else None for w, p in precision.items()},
             "tail_charge_ms": charge,
@@ -369,6 +375,24 @@ def _time_level(problem: Problem, level, candidate: WorkerProcess, reference: Wo
             "flops": roofline.get("flops"),
             "power": power.summarize(power_samples, monitor or PowerMonitor(None, "no monitor"))
             }  # fmt: skip
+
+
+def fitting_burst(burst: int, call_bytes: int | None, memory_gb: float | None) -> tuple[int, str]:
+    """(calls per burst, "" or why the level cannot be timed) for a level whose one call
+    reads and writes `call_bytes` (the reference's bytes_moved): a burst's inputs and
+    outputs are held at once, by the candidate's worker and the trusted one's (eager's
+    and the expert's), so about BURST_MEMORY_COPIES x burst x call_bytes must fit in
+    BURST_MEMORY_SHARE of the GPU's memory. An imported task's published sizes can take
+    12 GB a call (KernelBench's ReLU): fewer calls per burst, or none."""
+    if not call_bytes or not memory_gb:
+        return burst, ""
+    fits = int(BURST_MEMORY_SHARE * memory_gb * 2**30 // (BURST_MEMORY_COPIES * call_bytes))
+    if fits >= burst:
+        return burst, ""
+    if fits >= MIN_BURST:
+        return fits, ""
+    return 0, (f"not measured: one call moves {call_bytes / 1e9:.1f} GB, too much for a burst "
+               f"of {MIN_BURST} in {memory_gb:.0f} GB of GPU memory")  # fmt: skip
 
 
 def _audit_kernels(candidate: WorkerProcess, watched: dict[str, int], burst: int) -> None:

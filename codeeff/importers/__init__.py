@@ -13,7 +13,8 @@ from pathlib import Path
 from types import ModuleType
 
 _MODULES = {
-    name: f"codeeff.importers.{name}" for name in ("enamel", "evalperf", "mercury", "effibench")
+    name: f"codeeff.importers.{name}"
+    for name in ("enamel", "evalperf", "mercury", "effibench", "kernelbench", "tritonbench")
 }
 
 
