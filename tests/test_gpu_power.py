@@ -79,8 +79,9 @@ def test_without_nvml_the_power_state_is_not_measured(problem):
 
 
 def test_the_report_prints_the_power_footnote():
+    summary = {"tasks": 1, "ci95": {}, "notes": ["power-capped: x (1)"]}
     run = {"run": {"run_id": "abcdef0123", "label": "m", "suite": "triton"}, "kind": "triton",
-           "summary": {"tasks": 1, "ci95": {}, "notes": ["power-capped: x (1)"]}, "tasks": {}}  # fmt: skip
+           "summary": summary, "tasks": {}}  # fmt: skip
     for fmt in ("table", "md"):
         assert "note (abcdef01): power-capped: x (1)" in render([run], fmt, [1])
 
