@@ -4,7 +4,7 @@ A trustworthy harness gives a time ratio of 1.0; the spread over repeated measur
 is the noise a user sees. Prints, per workload, the 20 ratios' median, min, max and how
 many lie within 3% of 1.0 (target for the 20 ms workload: 19 of 20).
 
-    python bench/self_ratio.py [--trials 20]
+    python bench/self_ratio.py [--trials 20] [--backend local|docker]
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import statistics
 import time
 
 from codeeff.measure import LevelInputs, MeasureConfig, measure_solution
-from codeeff.sandbox.local import LocalBackend, default_cpu
+from codeeff.sandbox import backends
+from codeeff.sandbox.local import default_cpu
 
 SOLUTION = """
 def work(n):
@@ -42,8 +43,10 @@ def calibrate(target_s: float) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=20)
+    parser.add_argument("--backend", choices=backends.NAMES, default=backends.DEFAULT)
     args = parser.parse_args()
-    backend = LocalBackend()
+    backend = backends.get(args.backend)
+    print(f"backend: {args.backend}")
     namespace: dict = {}
     exec(SOLUTION, namespace)
     for label, target_s in (("20 ms", 0.020), ("2 ms", 0.002)):

@@ -13,14 +13,29 @@ from pathlib import Path
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Start one sandbox and print which isolation guarantees this host gives."""
     from codeeff.evaluate import open_probe_sandbox
-    from codeeff.sandbox.local import LocalBackend, find_bwrap
+    from codeeff.sandbox import backends
+    from codeeff.sandbox.base import SandboxError
+    from codeeff.sandbox.local import find_bwrap
 
     # Opened as every measured sandbox is (pinned), so guarantees are reported as they hold.
-    with open_probe_sandbox(LocalBackend()) as sandbox:
+    try:
+        backend = backends.get(args.backend)
+        sandbox = open_probe_sandbox(backend)
+    except SandboxError as error:
+        print(f"codeeff doctor: the {args.backend} sandbox cannot start here: {error}",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    with sandbox:
         sandbox.add_input(0, ())
         result = sandbox.run(0, 1.0, 5.0)
         report = {
-            "bwrap": find_bwrap(),
+            "backend": args.backend,
+            "bwrap": find_bwrap() if args.backend == "local" else "bubblewrap of the image",
+            **(
+                {"image": backend.image, "container_start_s": backend.start_s}
+                if args.backend == "docker"
+                else {}
+            ),
             "guarantees": sandbox.guarantees.as_dict(),
             "missing": sandbox.guarantees.missing(),
             "preloaded_modules": sandbox.preloaded,
@@ -257,8 +272,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         outcome = evaluate(
             args.samples, config, args.db, jobs=args.jobs, label=args.label,
             progress=advance, on_plan=set_total, executor=args.executor, address=args.address,
+            backend=args.backend,
         )  # fmt: skip
-    except (SamplesError, FileNotFoundError) as error:
+    except (SamplesError, FileNotFoundError, ValueError) as error:
         bar.close()
         print(f"codeeff evaluate: {error}", file=sys.stderr)
         return 2
@@ -456,6 +472,17 @@ def _add_executor_options(parser: argparse.ArgumentParser) -> None:
         help="with --executor ray: the Ray cluster to join, e.g. 10.0.0.1:6379 (default: "
         "the cluster RAY_ADDRESS names or this machine runs, else a new local one)",
     )  # fmt: skip
+    _add_backend_option(parser)
+
+
+def _add_backend_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--backend", choices=["local", "docker"], default="local",
+        help="the sandbox: 'local' (bubblewrap, cgroups, seccomp on this host) or 'docker' "
+        "(one container per sandbox with the same sandbox inside; needs dockerd, "
+        "pip install 'codeeff[docker]' and the image of sandbox/; see sandbox/README.md). "
+        "Recorded with the run (default: %(default)s)",
+    )  # fmt: skip
 
 
 ROOT_HELP = (
@@ -483,6 +510,7 @@ def build_parser() -> argparse.ArgumentParser:
         "doctor", help="check the sandbox on this host and list the guarantees it gives"
     )
     doctor.add_argument("--json", action="store_true", help="machine-readable output")
+    _add_backend_option(doctor)
     doctor.set_defaults(handler=cmd_doctor)
 
     problems = commands.add_parser("problems", help="list, show and validate problems")
@@ -639,7 +667,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="the published files, or a dataset hub id: for enamel the folder holding "
         "enamel.csv and humaneval-canonical.json (or the CSV itself); for evalperf, mercury "
         "and effibench a parquet, json, jsonl or csv file of their records, or a folder of "
-        "them (evalplus/evalperf, Elfsong/Mercury, DONG19/EffiBench on the hub)",
+        "them (evalplus/evalperf, Elfsong/Mercury, DONG19/EffiBench on the hub); for "
+        "kernelbench the KernelBench checkout's problem folder (<checkout>/KernelBench, "
+        "holding level1/, level2/, ...); for tritonbench the TritonBench checkout (holding "
+        "data/ and performance_metrics/)",
     )  # fmt: skip
     importing.add_argument(
         "--root", metavar="DIR",

@@ -27,8 +27,9 @@ from codeeff.executors.local import run_local
 from codeeff.executors.ray_cluster import run_ray
 from codeeff.measure import MeasureConfig
 from codeeff.problems import Problem, load_suite, suite_root
+from codeeff.sandbox import backends
 from codeeff.sandbox.base import Sandbox, SandboxBackend, SandboxLimits
-from codeeff.sandbox.local import LocalBackend, default_cpu
+from codeeff.sandbox.local import default_cpu
 from codeeff.store import Store, StoredResult
 
 MAX_SOLUTION_BYTES = 1 << 20
@@ -173,7 +174,7 @@ class EvaluateConfig:
         )  # fmt: skip
 
 
-def machine_info(guarantees: dict) -> dict[str, Any]:
+def machine_info(guarantees: dict, backend: str = backends.DEFAULT) -> dict[str, Any]:
     return {
         "host": platform.node(),
         "platform": platform.platform(),
@@ -182,7 +183,7 @@ def machine_info(guarantees: dict) -> dict[str, Any]:
         "cpus": os.cpu_count(),
         "python": sys.version.split()[0],
         "codeeff_version": CODE_VERSION,
-        "sandbox_backend": "local",
+        "sandbox_backend": backend,
         "sandbox_guarantees": guarantees,
     }
 
@@ -259,6 +260,7 @@ def evaluate(
     on_plan: Callable[[int], Any] | None = None,
     executor: str = "local",
     address: str | None = None,
+    backend: str = backends.DEFAULT,
 ) -> EvaluateOutcome:
     """Measure every sample (and every tier) not yet in the store for this run.
 
@@ -266,6 +268,8 @@ def evaluate(
     of the Ray cluster at `address`; None: Ray's default, see run_ray). Not part of the
     run's identity: each job measures its sample and its reference on one core, so the
     results do not depend on where it ran, and a run may resume on the other executor.
+    backend: the sandbox backend ("local" or "docker"); recorded with the run's machine,
+    and a run resumes only with the backend it was measured with.
     """
     if executor not in ("local", "ray"):
         raise ValueError(f"unknown executor {executor!r} (local or ray)")
@@ -273,15 +277,19 @@ def evaluate(
     problems = {p.task_id: p for p in load_suite(config.suite, root)}
     samples_file = read_samples(samples_path, problems)
     run_id = run_identity(config, samples_file.sha256, problem_set_fingerprint(problems.values()))
-    with open_probe_sandbox(LocalBackend()) as probe:
+    with open_probe_sandbox(backends.get(backend)) as probe:
         probed = probe.guarantees.as_dict()
     with Store(db_path) as store:
         drawn = secrets.token_hex(8) if config.input_seed is None else config.input_seed
         run_config = dict(asdict(config), task_ids=sorted(problems), input_seed=drawn)
         resumed = store.ensure_run(
             run_id, label or Path(samples_path).stem, config.suite, run_config,
-            dict(machine_info(probed), executor=executor), str(samples_path),
+            dict(machine_info(probed, backend), executor=executor), str(samples_path),
         )  # fmt: skip
+        measured_by = store.run(run_id)["machine"].get("sandbox_backend", backends.DEFAULT)
+        if resumed and measured_by != backend:
+            raise ValueError(f"run {run_id[:8]} was measured with the {measured_by} backend; "
+                             f"resume it with --backend {measured_by}")  # fmt: skip
         salt = store.run(run_id)["config"]["input_seed"] if resumed else drawn
         done = store.finished_keys(run_id)
         planned = [
@@ -321,9 +329,9 @@ def evaluate(
 
         try:
             if executor == "ray":
-                run_ray(jobs_todo, record, root, address, gpu_suite)
+                run_ray(jobs_todo, record, root, address, gpu_suite, backend)
             else:
-                run_local(jobs_todo, record, root, jobs, gpu_suite)
+                run_local(jobs_todo, record, root, jobs, gpu_suite, backend)
         finally:
             # What the run's sandboxes had, this attempt's and earlier ones' alike: the
             # record never claims a guarantee that one of them lacked.

@@ -9,13 +9,25 @@ from codeeff.sandbox.local import LocalBackend, default_cpu
 
 
 @pytest.fixture(scope="session")
-def backend() -> LocalBackend:
+def local_backend() -> LocalBackend:
     return LocalBackend()
+
+
+@pytest.fixture(scope="session")
+def backend(local_backend) -> LocalBackend:
+    """The default backend (test_sandbox_attacks.py runs against every backend)."""
+    return local_backend
 
 
 @pytest.fixture(scope="session")
 def run_solution(backend):
     """Run `source`'s entry point `f` on each argument tuple in one sandbox, in order."""
+    return make_runner(backend)
+
+
+def make_runner(backend):
+    """run(source, *arg_tuples, ...): `source`'s entry point `f` on each argument tuple,
+    in order, in one sandbox of `backend`."""
 
     def run(
         source: str,

@@ -1,6 +1,8 @@
 """Hostile samples: each trick must fail to gain anything, and the harness must go on.
 
-Every test runs real code in the real local sandbox; none is mocked.
+Every test runs real code in a real sandbox of each backend, local and docker (the same
+sandbox inside a container; tests/docker_support.py says when that one is skipped);
+none is mocked.
 """
 
 from __future__ import annotations
@@ -16,8 +18,24 @@ import pytest
 
 from codeeff.sandbox.base import SandboxLimits, Verdict
 from codeeff.sandbox.local import default_cpu
+from tests.conftest import make_runner
+from tests.docker_support import docker_backend_or_skip
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module", params=["local", "docker"])
+def backend(request):
+    """Each test of this file runs against both backends."""
+    if request.param == "docker":
+        return docker_backend_or_skip()
+    return request.getfixturevalue("local_backend")
+
+
+@pytest.fixture(scope="module")
+def run_solution(backend):
+    return make_runner(backend)
+
 
 BUSY_LOOP = """
 def burn(seconds_of_work):
@@ -615,11 +633,11 @@ def test_host_guarantees_are_recorded(backend):
         assert guarantees.cgroup_memory and guarantees.cgroup_pids
 
 
-def test_doctor_reports_pinning_as_measured_sandboxes_get_it(capsys):
+def test_doctor_reports_pinning_as_measured_sandboxes_get_it(capsys, backend):
     """doctor starts its sandbox as evaluate does; what it calls missing really is."""
     from codeeff.cli import main
 
-    status = main(["doctor", "--json"])
+    status = main(["doctor", "--json", "--backend", backend.name])
     report = json.loads(capsys.readouterr().out)
     assert report["smoke_run"]["verdict"] == "OK"
     assert report["guarantees"]["cpu_pinning"] is True

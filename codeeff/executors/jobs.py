@@ -19,7 +19,7 @@ from typing import Any
 from codeeff import kinds
 from codeeff.measure import MeasureConfig
 from codeeff.problems import load_task
-from codeeff.sandbox.local import LocalBackend
+from codeeff.sandbox import backends
 
 PR_SET_PDEATHSIG = 1
 ROLES = ("sample", "tier")
@@ -58,9 +58,9 @@ class JobResult:
     measurement: dict[str, Any]
 
 
-def init_worker(cpu: int | None, root: str) -> None:
-    """Pin this worker to `cpu` (None: unpinned) and give it a sandbox backend."""
-    _worker_state.update(cpu=cpu, backend=LocalBackend(), root=Path(root))
+def init_worker(cpu: int | None, root: str, backend: str = backends.DEFAULT) -> None:
+    """Pin this worker to `cpu` (None: unpinned) and give it a sandbox backend (by name)."""
+    _worker_state.update(cpu=cpu, backend=backends.get(backend), root=Path(root))
     if cpu is not None:
         os.sched_setaffinity(0, {cpu})
 

@@ -25,9 +25,9 @@ def pool_cpus(cpus: list[int], jobs: int | None, todo: int, gpu_suite: bool) -> 
     return [cpus[index % len(cpus)] if cpus else None for index in range(workers)]
 
 
-def _init_pool_worker(cpu_queue, root: str) -> None:
+def _init_pool_worker(cpu_queue, root: str, backend: str) -> None:
     die_with_parent()
-    init_worker(cpu_queue.get(), root)
+    init_worker(cpu_queue.get(), root, backend)
 
 
 def run_local(
@@ -36,9 +36,11 @@ def run_local(
     root: Path,
     jobs: int | None = None,
     gpu_suite: bool = False,
+    backend: str = "local",
 ) -> None:
-    """Run every job on a pool of this machine's cores; `on_result` gets each result in
-    this process, as it finishes (the caller alone writes the store)."""
+    """Run every job on a pool of this machine's cores, in sandboxes of `backend`;
+    `on_result` gets each result in this process, as it finishes (the caller alone
+    writes the store)."""
     if not jobs_todo:
         return
     worker_cpus = pool_cpus(sorted(os.sched_getaffinity(0)), jobs, len(jobs_todo), gpu_suite)
@@ -50,7 +52,7 @@ def run_local(
         cpu_queue.put(cpu)
     with ProcessPoolExecutor(
         len(worker_cpus), mp_context=context, initializer=_init_pool_worker,
-        initargs=(cpu_queue, str(root)),
+        initargs=(cpu_queue, str(root), backend),
     ) as pool:  # fmt: skip
         pending = {pool.submit(measure_job, job) for job in jobs_todo}
         while pending:

@@ -76,7 +76,7 @@ def claim_core() -> tuple[int, IO[bytes]]:
 class PinnedWorker:
     """One measuring process of the cluster (a Ray actor once `ray.remote` wraps it)."""
 
-    def __init__(self, root: str, pin: bool) -> None:
+    def __init__(self, root: str, pin: bool, backend: str = "local") -> None:
         # A node whose raylet dies must not keep measuring while its job runs elsewhere.
         die_with_parent()
         if not Path(root).is_dir():
@@ -85,7 +85,7 @@ class PinnedWorker:
                 "cluster needs it at the same path"
             )
         self.core, self._core_lock = claim_core() if pin else (None, None)
-        init_worker(self.core, root)
+        init_worker(self.core, root, backend)
 
     def where(self) -> str:
         """Where it measures (answering also tells the driver it started)."""
@@ -188,9 +188,11 @@ def run_ray(
     root: Path,
     address: str | None = None,
     gpu_suite: bool = False,
+    backend: str = "local",
 ) -> None:
-    """Run every job on a Ray cluster; `on_result` gets each result in this process, as
-    it finishes, once per job (the caller alone writes the store).
+    """Run every job on a Ray cluster (sandboxes of `backend` on every node);
+    `on_result` gets each result in this process, as it finishes, once per job (the
+    caller alone writes the store).
 
     address: a cluster to join (host:port, ray://...); None: Ray's own default, the
     cluster RAY_ADDRESS names or this machine runs, else a new local one. A driver that
@@ -220,7 +222,7 @@ def run_ray(
         worker = ray.remote(PinnedWorker).options(
             num_cpus=1, num_gpus=gpus, max_restarts=0, scheduling_strategy="SPREAD"
         )
-        actors = [worker.remote(str(root), pin) for _ in range(count)]
+        actors = [worker.remote(str(root), pin, backend) for _ in range(count)]
         Scheduler(ray, jobs_todo, actors).run(
             len({(j.key, j.task_id) for j in jobs_todo}), on_result
         )

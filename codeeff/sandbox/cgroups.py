@@ -36,8 +36,13 @@ def _v1_mounts() -> dict[str, Path]:
 
 def _own_paths() -> dict[str, str]:
     """Controller name (or "" for v2) -> this process's group path."""
+    return _paths_of("self")
+
+
+def _paths_of(pid: int | str) -> dict[str, str]:
+    """Controller name (or "" for v2) -> the group path of process `pid`."""
     paths = {}
-    with open("/proc/self/cgroup") as handle:
+    with open(f"/proc/{pid}/cgroup") as handle:
         for line in handle:
             _, names, path = line.rstrip("\n").split(":", 2)
             for name in names.split(",") if names else [""]:
@@ -108,6 +113,8 @@ class CgroupHost:
 class SandboxCgroup:
     """The groups of one sandbox. All methods are cheap file reads and writes."""
 
+    owned = True  # made here (removed at the end), or another manager's (of_process)
+
     def __init__(self, host: CgroupHost, memory_bytes: int, pids_max: int, cpu: int | None):
         self.host = host
         name = f"codeeff-{os.getpid()}-{next(_counter)}"
@@ -123,6 +130,29 @@ class SandboxCgroup:
             (self.dirs["pids"] / "pids.max").write_text(str(pids_max))
         if "cpuset" in self.dirs:
             self._set_cpuset(cpu)
+        self._open_counters()
+
+    @classmethod
+    def of_process(cls, pid: int) -> SandboxCgroup:
+        """The groups another manager made for process `pid` (a container's, made by
+        Docker with the limits it was given): read like ours, never removed by us."""
+        group = cls.__new__(cls)
+        own = _paths_of(pid)
+        mounts = _v1_mounts()
+        if mounts:
+            dirs = {c: m / own[c].lstrip("/") for c, m in mounts.items() if c in own}
+            group.host = CgroupHost(1, {c: d.parent for c, d in dirs.items()})
+        else:
+            root = _v2_root()
+            base = root / own.get("", "/").lstrip("/") if root else None
+            dirs = {c: base for c in ("memory", "pids", "cpuacct", "cpuset")} if base else {}
+            group.host = CgroupHost(2 if base else 0, {c: d.parent for c, d in dirs.items()})
+        group.dirs = {c: d for c, d in dirs.items() if d.is_dir()}
+        group.owned = False
+        group._open_counters()
+        return group
+
+    def _open_counters(self) -> None:
         self._fds: list[int] = []
         self._cpu_fd = self._counter_fd("cpuacct", "cpuacct.usage", "cpu.stat")
         self._oom_fd = self._counter_fd("memory", "memory.oom_control", "memory.events")
@@ -183,10 +213,12 @@ class SandboxCgroup:
         return 0
 
     def remove(self) -> None:
-        """Kill whatever is left in the groups, then delete them."""
+        """Kill whatever is left in the groups, then delete them (ours only)."""
         for fd in self._fds:
             os.close(fd)
         self._fds.clear()
+        if not self.owned:
+            return
         for path in dict.fromkeys(self.dirs.values()):
             remove_group(path)
 

@@ -243,6 +243,57 @@ def python_executable() -> str:
     return os.path.realpath(sys.executable)
 
 
+def sandbox_memory_bytes(limits: SandboxLimits) -> int:
+    """The memory limit of a whole sandbox: the candidate's, the zygote's, its scratch."""
+    return (limits.memory_mb + ZYGOTE_MEMORY_MB + limits.tmpfs_mb * 2) << 20
+
+
+def bwrap_arguments(
+    limits: SandboxLimits, system_args: list[str], zygote: Mapping[str, Path | str],
+    package_args: list[str], python: str,
+) -> list[str]:  # fmt: skip
+    """bwrap's arguments after the program name: the sandbox around the zygote, given
+    where the system, the zygote's files (name -> path), the offered packages and the
+    interpreter are (this host's, or a container image's: docker.py)."""
+    tmpfs_bytes = str(limits.tmpfs_mb << 20)
+    return [
+        "--unshare-all", "--unshare-user",
+        "--die-with-parent", "--new-session", "--as-pid-1",
+        # The zygote keeps CAP_SYS_ADMIN in the sandbox's own user namespace (it gives
+        # each run fresh mounts and process ids); every child drops it before candidate
+        # code runs. User id 0 there: bwrap then makes one user namespace, owning the
+        # PID namespace (a different id would nest a second one, in which the zygote
+        # could not reset the namespace's pids). It stands for an unprivileged host uid
+        # (`sandbox_host_id`); without capabilities it owns nothing but its scratch.
+        # No --disable-userns (it needs the nesting): the seccomp filter denies every
+        # way to a new namespace (unshare, setns, clone with namespace flags).
+        "--uid", "0", "--gid", "0",
+        "--cap-drop", "ALL", "--cap-add", "CAP_SYS_ADMIN",
+        *system_args,
+        *[arg for name, source in zygote.items()
+          for arg in ("--ro-bind", str(source), f"{WORKER_DIR_IN_SANDBOX}/{name}")],
+        *package_args,
+        "--proc", "/proc",
+        "--dev", "/dev",
+        "--size", tmpfs_bytes, "--tmpfs", "/dev/shm",
+        "--remount-ro", "/dev",
+        "--size", tmpfs_bytes, "--tmpfs", "/tmp",
+        "--remount-ro", "/",
+        "--clearenv",
+        "--setenv", "HOME", "/tmp",
+        "--setenv", "PYTHONHASHSEED", "0",
+        "--setenv", "PATH", "/usr/bin:/bin",
+        "--setenv", "OMP_NUM_THREADS", "1",
+        "--setenv", "OPENBLAS_NUM_THREADS", "1",
+        "--setenv", "MKL_NUM_THREADS", "1",
+        "--hostname", "sandbox",
+        "--chdir", "/tmp",
+        # Not -I or -E: they ignore PYTHONHASHSEED; the environment is ours (--clearenv).
+        python, "-s", "-S", "-B", f"{WORKER_DIR_IN_SANDBOX}/worker.py",
+        tmpfs_bytes,
+    ]  # fmt: skip
+
+
 @functools.lru_cache(maxsize=1)
 def _probe_host() -> tuple[CgroupHost, Guarantees]:
     host = CgroupHost.probe()
@@ -283,39 +334,37 @@ class LocalBackend(SandboxBackend):
             raise
         if not self._warned:
             self._warned = True
-            missing = sandbox.guarantees.missing()
-            if missing:
-                print(
-                    "codeeff: WARNING: this host does NOT give these sandbox guarantees: "
-                    + ", ".join(missing)
-                    + " (recorded with every result; see `codeeff doctor`)",
-                    file=sys.stderr,
-                )
+            warn_missing_guarantees(sandbox.guarantees)
         return sandbox
+
+
+def warn_missing_guarantees(guarantees: Guarantees) -> None:
+    """Once per backend: say which guarantees the first sandbox lacked."""
+    missing = guarantees.missing()
+    if missing:
+        print(
+            "codeeff: WARNING: this host does NOT give these sandbox guarantees: "
+            + ", ".join(missing)
+            + " (recorded with every result; see `codeeff doctor`)",
+            file=sys.stderr,
+        )
 
 
 class LocalSandbox(Sandbox):
     """One bwrap tree with the zygote as PID 1; talks to it over two pipes."""
 
-    def __init__(self, backend: LocalBackend, limits: SandboxLimits, cpu: int | None):
+    def __init__(self, backend: SandboxBackend, limits: SandboxLimits, cpu: int | None):
         self.limits = limits
         self.guarantees = backend.guarantees()
-        self.cgroup: SandboxCgroup | None = None
+        self.cgroup: SandboxCgroup | None = None  # made (or found) by _start
         self.process: subprocess.Popen | None = None
-        if backend.cgroup_host.parents:
-            self.cgroup = SandboxCgroup(
-                backend.cgroup_host,
-                memory_bytes=(limits.memory_mb + ZYGOTE_MEMORY_MB + limits.tmpfs_mb * 2) << 20,
-                pids_max=limits.threads + PIDS_PER_SANDBOX_EXTRA,
-                cpu=cpu,
-            )
         self.guarantees.cpu_pinning = cpu is not None
-        self._oom_count = self.cgroup.oom_kills() if self.cgroup else 0
         self._null_cpu_s: list[float] = []
         self.program = False  # a program (run whole, on a text input) rather than a function
         self._runs = 0
         self._rlimits = self._child_rlimits(limits)
-        self._start(backend.bwrap, cpu)
+        self._start(backend, cpu)
+        self._oom_count = self.cgroup.oom_kills() if self.cgroup else 0
 
     def _child_rlimits(self, limits: SandboxLimits) -> dict[str, int]:
         rlimits = {
@@ -331,51 +380,21 @@ class LocalSandbox(Sandbox):
         return rlimits
 
     def _command(self) -> list[str]:
-        """bwrap's arguments after the program name."""
+        """bwrap's arguments after the program name, for this host's file system."""
         here = Path(__file__).resolve().parent
-        tmpfs_bytes = str(self.limits.tmpfs_mb << 20)
-        return [
-            "--unshare-all", "--unshare-user",
-            "--die-with-parent", "--new-session", "--as-pid-1",
-            # The zygote keeps CAP_SYS_ADMIN in the sandbox's own user namespace (it gives
-            # each run fresh mounts and process ids); every child drops it before candidate
-            # code runs. User id 0 there: bwrap then makes one user namespace, owning the
-            # PID namespace (a different id would nest a second one, in which the zygote
-            # could not reset the namespace's pids). It stands for an unprivileged host uid
-            # (`sandbox_host_id`); without capabilities it owns nothing but its scratch.
-            # No --disable-userns (it needs the nesting): the seccomp filter denies every
-            # way to a new namespace (unshare, setns, clone with namespace flags).
-            "--uid", "0", "--gid", "0",
-            "--cap-drop", "ALL", "--cap-add", "CAP_SYS_ADMIN",
-            *system_binds(),
-            "--ro-bind", str(here / "worker.py"), f"{WORKER_DIR_IN_SANDBOX}/worker.py",
-            "--ro-bind", str(here.parent / "codec.py"), f"{WORKER_DIR_IN_SANDBOX}/codec.py",
-            "--ro-bind", str(here / "syscall_filter.py"),
-            f"{WORKER_DIR_IN_SANDBOX}/syscall_filter.py",
-            *_package_binds(),
-            "--proc", "/proc",
-            "--dev", "/dev",
-            "--size", tmpfs_bytes, "--tmpfs", "/dev/shm",
-            "--remount-ro", "/dev",
-            "--size", tmpfs_bytes, "--tmpfs", "/tmp",
-            "--remount-ro", "/",
-            "--clearenv",
-            "--setenv", "HOME", "/tmp",
-            "--setenv", "PYTHONHASHSEED", "0",
-            "--setenv", "PATH", "/usr/bin:/bin",
-            "--setenv", "OMP_NUM_THREADS", "1",
-            "--setenv", "OPENBLAS_NUM_THREADS", "1",
-            "--setenv", "MKL_NUM_THREADS", "1",
-            "--hostname", "sandbox",
-            "--chdir", "/tmp",
-            # Not -I or -E: they ignore PYTHONHASHSEED; the environment is ours (--clearenv).
-            python_executable(), "-s", "-S", "-B", f"{WORKER_DIR_IN_SANDBOX}/worker.py",
-            tmpfs_bytes,
-        ]  # fmt: skip
+        zygote = {"worker.py": here / "worker.py", "codec.py": here.parent / "codec.py",
+                  "syscall_filter.py": here / "syscall_filter.py"}  # fmt: skip
+        return bwrap_arguments(self.limits, system_binds(), zygote, _package_binds(),
+                               python_executable())  # fmt: skip
 
-    def _start(self, bwrap: str, cpu: int | None) -> None:
+    def _start(self, backend: LocalBackend, cpu: int | None) -> None:
+        if backend.cgroup_host.parents:
+            self.cgroup = SandboxCgroup(
+                backend.cgroup_host, memory_bytes=sandbox_memory_bytes(self.limits),
+                pids_max=self.limits.threads + PIDS_PER_SANDBOX_EXTRA, cpu=cpu,
+            )  # fmt: skip
         cgroup = self.cgroup
-        command, drop_privileges = unprivileged_launch([bwrap, *self._command()])
+        command, drop_privileges = unprivileged_launch([backend.bwrap, *self._command()])
 
         def enter_limits() -> None:  # runs in the forked child, before exec of bwrap
             if cgroup is not None:
@@ -399,6 +418,10 @@ class LocalSandbox(Sandbox):
             self.process.stdin.fileno(), self.process.stdout.fileno(), self.close,
             self._stderr_tail,
         )  # fmt: skip
+        self._handshake()
+
+    def _handshake(self) -> None:
+        """The zygote's hello: what the sandbox around it gives (alike in every backend)."""
         hello = self.channel.receive(PROTOCOL_TIMEOUT_S)[0]
         self.guarantees.namespaces = True
         self.guarantees.network_isolated = True
