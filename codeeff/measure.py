@@ -69,6 +69,7 @@ MAX_LOAD_SCALE = 4.0
 # Pause after a disturbed kill, doubled each time: retrying at once lands in the same
 # burst (a 10 ms case would spend every retry within a tenth of a second of it).
 SETTLE_PAUSE_S = 0.1
+HARNESS_RETRIES = 2  # a run that failed as the sandbox's fault is made again this often
 # Right answers to one input remembered by their bytes (`_checked`): two solutions, and
 # room for an answer whose encoding varies between runs (a set's order may).
 MAX_ACCEPTED_ANSWERS = 4
@@ -384,6 +385,19 @@ def _checked(
     return result
 
 
+def _run_again_if_the_harness_failed(sandbox: Sandbox, key: int, limit_s: float) -> RunResult:
+    """One run, made again (up to HARNESS_RETRIES times, after a pause) when the sandbox
+    itself failed (SANDBOX_ERROR: e.g. a child that did not finish its set-up before its
+    wall limit, once seen under load with the docker backend). What the candidate's own
+    code does never gives that verdict, so a sample cannot buy itself extra runs."""
+    for attempt in range(HARNESS_RETRIES + 1):
+        run = sandbox.run(key, limit_s, _wall_limit(limit_s))
+        if run.verdict != Verdict.SANDBOX_ERROR or attempt == HARNESS_RETRIES:
+            return run
+        time.sleep(SETTLE_PAUSE_S)
+    raise AssertionError("unreachable")
+
+
 def _wall_limit(cpu_limit_s: float) -> float:
     # The sandbox is pinned to one CPU, so CPU time never exceeds wall time; the slack
     # only covers scheduling noise. A sleeping candidate hits this and gets TLE.
@@ -461,7 +475,7 @@ def _run_stress_case(
         """One checked reference run, its time appended to `series` (the timed series by
         default, the witnesses otherwise) and returned."""
         limit = max(config.time_floor_s, 10 * (case.reference_s if case.reference_cpu_s else 1.0))
-        run = reference.run(key, limit, _wall_limit(limit))
+        run = _run_again_if_the_harness_failed(reference, key, limit)
         result = _checked(run, args, expected, checker, accepted)
         if result.verdict != Verdict.OK:
             raise _Failure(
@@ -489,7 +503,7 @@ def _run_stress_case(
         scale = 1.0
         while True:
             limit_s = case.limit_s * scale
-            run = candidate.run(key, limit_s, _wall_limit(limit_s))
+            run = _run_again_if_the_harness_failed(candidate, key, limit_s)
             result = _checked(run, args, expected, checker, accepted)
             case.candidate_peak_kb = max(case.candidate_peak_kb, result.maxrss_kb)
             case.candidate_extra_kb = max(case.candidate_extra_kb, result.peak_memory_kb)

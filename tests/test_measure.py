@@ -564,3 +564,30 @@ def test_inputs_go_in_and_out_of_a_sandbox_in_one_message_each(backend):
         assert sent.count("inputs") == 1 and sent.count("forget") == 1 and "input" not in sent
         with pytest.raises(SandboxError, match="no input"):
             box.run(7, 1.0, 2.0)
+
+
+class _FlakySandbox:
+    """Fails as the harness `failures` times, then answers OK (or a candidate's RE)."""
+
+    def __init__(self, failures: int, then: Verdict = Verdict.OK):
+        self.failures, self.then, self.calls = failures, then, 0
+
+    def run(self, key, cpu_limit_s, wall_limit_s):
+        self.calls += 1
+        if self.calls <= self.failures:
+            return RunResult(Verdict.SANDBOX_ERROR, error="the run's child died during its set-up")
+        return RunResult(self.then, output=1)
+
+
+def test_a_run_the_sandbox_failed_is_made_again_a_bounded_number_of_times():
+    from codeeff.measure import HARNESS_RETRIES, _run_again_if_the_harness_failed
+
+    once = _FlakySandbox(1)
+    assert _run_again_if_the_harness_failed(once, 0, 0.1).verdict == Verdict.OK
+    assert once.calls == 2
+    always = _FlakySandbox(100)
+    assert _run_again_if_the_harness_failed(always, 0, 0.1).verdict == Verdict.SANDBOX_ERROR
+    assert always.calls == HARNESS_RETRIES + 1
+    candidate_fault = _FlakySandbox(0, Verdict.RE)  # the sample's own failure: never again
+    assert _run_again_if_the_harness_failed(candidate_fault, 0, 0.1).verdict == Verdict.RE
+    assert candidate_fault.calls == 1
