@@ -29,15 +29,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from codeeff.sandbox.base import Guarantees, SandboxBackend, SandboxError, SandboxLimits
+from codeeff.sandbox.base import Guarantees, SandboxError, SandboxLimits
 from codeeff.sandbox.cgroups import SandboxCgroup
 from codeeff.sandbox.channel import Channel
 from codeeff.sandbox.local import (
     PIDS_PER_SANDBOX_EXTRA,
+    LocalBackend,
     LocalSandbox,
     bwrap_arguments,
     sandbox_memory_bytes,
-    warn_missing_guarantees,
 )
 
 IMAGE_ENV = "CODEEFF_DOCKER_IMAGE"
@@ -135,12 +135,13 @@ def _client():
     return client
 
 
-class DockerBackend(SandboxBackend):
-    """Sandboxes made of one container each, with the local sandbox inside it."""
+class DockerBackend(LocalBackend):
+    """Sandboxes made of one container each, with the local sandbox inside it (opened as
+    the local backend opens its own; nothing of the host's bwrap or cgroups is used)."""
 
     name = "docker"
 
-    def __init__(self, image: str | None = None) -> None:
+    def __init__(self, image: str | None = None) -> None:  # not the local probe: no super()
         self.client = _client()
         self.image = image or default_image()
         try:
@@ -156,19 +157,8 @@ class DockerBackend(SandboxBackend):
     def guarantees(self) -> Guarantees:
         return Guarantees(cgroup_memory=True, cgroup_pids=True, cgroup_cpu_accounting=True)
 
-    def open(
-        self, source: str, entry_point: str | None, limits: SandboxLimits, cpu: int | None = None
-    ) -> DockerSandbox:
-        sandbox = DockerSandbox(self, limits, cpu)
-        try:
-            sandbox.load(source, entry_point)
-        except BaseException:
-            sandbox.close()
-            raise
-        if not self._warned:
-            self._warned = True
-            warn_missing_guarantees(sandbox.guarantees)
-        return sandbox
+    def _new_sandbox(self, limits: SandboxLimits, cpu: int | None) -> DockerSandbox:
+        return DockerSandbox(self, limits, cpu)
 
 
 class DockerSandbox(LocalSandbox):

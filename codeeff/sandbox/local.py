@@ -323,10 +323,13 @@ class LocalBackend(SandboxBackend):
     def guarantees(self) -> Guarantees:
         return Guarantees(**self._host_guarantees.as_dict())
 
+    def _new_sandbox(self, limits: SandboxLimits, cpu: int | None) -> LocalSandbox:
+        return LocalSandbox(self, limits, cpu)
+
     def open(
         self, source: str, entry_point: str | None, limits: SandboxLimits, cpu: int | None = None
     ) -> LocalSandbox:
-        sandbox = LocalSandbox(self, limits, cpu)
+        sandbox = self._new_sandbox(limits, cpu)
         try:
             sandbox.load(source, entry_point)
         except BaseException:
