@@ -138,6 +138,18 @@ def cmd_problems_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _peak(report) -> str:
+    """The expert's share of the device's peak on the top stress level (Triton tasks on a
+    GPU): bandwidth, and FLOP rate where the task counts FLOPs; '-' where not measured."""
+    if not report.levels:
+        return "-"
+    top = report.levels[-1]
+    shares = [f"{top[key]:.0%} {label}" for key, label in (("bandwidth", "BW"), ("flops", "FLOP"))
+              if top.get(key)]  # fmt: skip
+    capped = " (power-capped)" if top.get("power_capped") else ""
+    return (", ".join(shares) or "-") + capped
+
+
 def cmd_problems_validate(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
@@ -166,10 +178,9 @@ def cmd_problems_validate(args: argparse.Namespace) -> int:
             baseline = "not measured" if r.note else "-"
             if r.slowest_tier:
                 baseline = f"{ratio} ({r.slowest_tier})"
-            rows.append([r.task_id, "ok" if r.ok else "FAIL", expert, baseline])
-        _print_table(
-            ["task", "status", "expert ms per stress level", "baseline/expert (baseline)"], rows
-        )
+            rows.append([r.task_id, "ok" if r.ok else "FAIL", expert, baseline, _peak(r)])
+        _print_table(["task", "status", "expert ms per stress level",
+                      "baseline/expert (baseline)", "top level: % of peak"], rows)  # fmt: skip
         for r in failed:
             for failure in r.failures:
                 print(f"FAIL {r.task_id}: {failure}")

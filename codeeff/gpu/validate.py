@@ -9,7 +9,14 @@ Checks, each named in the report (the same ProblemReport as CPU problems):
   a kernel that writes nothing cannot pass;
 - `expert_passes`: the expert, run by the real runner as if it were a candidate, is
   correct (every level on a GPU, level 0 in the CPU interpreter) and, on a GPU, its
-  time per stress level is reported with its speedup over PyTorch eager.
+  time per stress level is reported with its speedup over PyTorch eager and the
+  fraction of the device's peak it reaches. Timed at validation grade
+  (`VALIDATION_TIMING`: a few rounds per level), not at a scoring run's precision:
+  the point is that the expert is right and where it stands, and 40 tasks then take
+  minutes of GPU time, not an hour.
+- `gpu_compiles` (CPU only): every kernel launch the expert makes, on level 0 and on
+  each stress level, compiles for a real GPU (sm_90, `compile_check`): the interpreter
+  accepts code the GPU compiler refuses.
 
 An imported task whose source publishes no kernel (`[source] expert = "eager"`, as
 KernelBench and TritonBench-T) has no expert to run as a candidate: instead
@@ -27,6 +34,7 @@ from codeeff.problems import Problem, load_module
 from codeeff.validate import ProblemReport
 
 CHECKED_CASES = 3
+VALIDATION_TIMING = {"max_rounds": 10, "max_level_seconds": 2.0}
 EAGER_CALLS = 5  # timed calls of an imported task's eager reference per level (GPU)
 
 
@@ -94,10 +102,10 @@ def check_inputs(problem: Problem, report: ProblemReport) -> None:
 
 
 def check_expert(problem: Problem, report: ProblemReport) -> None:
-    from codeeff.gpu.runner import measure_triton
+    from codeeff.gpu.runner import GpuConfig, gpu_available, measure_triton
     from codeeff.gpu.scoring import score_triton
 
-    record = measure_triton(problem, problem.expert.source)
+    record = measure_triton(problem, problem.expert.source, GpuConfig(**VALIDATION_TIMING))
     report.checks["expert_passes"] = record["passed"]
     if not record["passed"]:
         report.fail("expert_passes", f"{record['verdict']}: {record['error'][:500]}")
@@ -107,9 +115,28 @@ def check_expert(problem: Problem, report: ProblemReport) -> None:
     scored = score_triton("expert", record)
     for level in scored["levels"]:
         report.expert_ms[level["name"]] = level["expert_ms"]
+        peak = level["expert_peak"]
+        report.levels.append({
+            "name": level["name"], "expert_ms": level["expert_ms"], "eager_ms": level["eager_ms"],
+            "speedup_eager": level["eager_ms"] / level["expert_ms"] if level["expert_ms"] else None,
+            "bandwidth": peak["bandwidth"], "flops": peak["flops"],
+            "power_capped": level["power_capped"],
+        })  # fmt: skip
+    if not gpu_available():
+        check_gpu_compile(problem, report)
     if scored["levels"]:
         report.slowest_tier = "eager"  # the baseline a Triton task is compared with
         report.slowest_ratio = scored["speedup_eager"]
+
+
+def check_gpu_compile(problem: Problem, report: ProblemReport) -> None:
+    """Without a GPU: the expert's kernels compile for one (see compile_check)."""
+    from codeeff.gpu.compile_check import check_solution
+
+    errors = check_solution(problem, problem.expert.path)
+    report.checks["gpu_compiles"] = not errors
+    if errors:
+        report.fail("gpu_compiles", "; ".join(dict.fromkeys(errors))[:1500])
 
 
 def eager_expert(problem: Problem) -> bool:
