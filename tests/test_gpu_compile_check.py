@@ -61,3 +61,12 @@ def test_a_launch_only_the_stress_levels_make_is_compiled_too(expert):
     expert.write_text(expert.read_text() + "\n_ONE = 1.0\n")
     errors = check_solution(_problem(expert), expert)
     assert errors and all("_ONE" in error for error in errors), errors
+
+
+def test_a_dtype_passed_as_a_constexpr_is_compiled(expert):
+    """`tl.float32` as a constexpr argument reaches the compiler as that dtype."""
+    _edit(expert, "ROWS: tl.constexpr, BLOCK: tl.constexpr", "ROWS: tl.constexpr, "
+          "BLOCK: tl.constexpr, ACC: tl.constexpr")  # fmt: skip
+    _edit(expert, ").to(tl.float32)", ").to(ACC)")
+    _edit(expert, "BLOCK=block, num_warps=warps", "BLOCK=block, ACC=tl.float32, num_warps=warps")
+    assert check_solution(_problem(expert), expert) == []

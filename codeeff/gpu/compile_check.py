@@ -11,7 +11,9 @@ How: while the solution runs in the interpreter, every launch is recorded (the
 kernel's name, each argument's Triton type, the constexpr values, the launch options
 such as num_warps). Then a fresh process without the interpreter imports the same
 source and compiles each distinct launch for `TARGET`. Kernels defined inside a
-function cannot be found by name there and are reported as not checked.
+function cannot be found by name there and are reported as not checked. The inputs
+are CPU tensors, so host code that branches on the device (a CPU fallback chosen by
+`x.is_cuda`) has its CPU branch compiled here, not its GPU one.
 """
 
 from __future__ import annotations
@@ -196,7 +198,7 @@ def _compile_one(kernels: dict, launch: dict) -> str:
         return f"{name}: not checked ({launch['unsupported']})"
     if name not in kernels:
         return f"{name}: not checked (not defined at module level)"
-    constants = {k: getattr(tl, v["dtype"]) if isinstance(v, dict) else v
+    constants = {k: tl.dtype(v["dtype"]) if isinstance(v, dict) else v
                  for k, v in launch["constants"].items()}  # fmt: skip
     source = ASTSource(kernels[name], launch["signature"], constants)
     try:
