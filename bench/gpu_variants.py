@@ -22,7 +22,7 @@ from pathlib import Path
 
 from codeeff.gpu.compare import compare_outputs
 from codeeff.gpu.output_wire import encode_output
-from codeeff.gpu.roofline import fraction_of_peak
+from codeeff.gpu.roofline import compute_dtype, fraction_of_peak
 from codeeff.problems import load_module, load_task
 
 FLUSH_BYTES = 256 << 20
@@ -102,7 +102,7 @@ def compare_variants(
         eager_ms = statistics.median(samples["eager"])
         moved = reference.bytes_moved(*inputs)
         flops = reference.flops(*inputs) if hasattr(reference, "flops") else None
-        dtype = str(level.params.get("dtype", ""))
+        dtype = compute_dtype(level.params)
         for label, times in samples.items():
             ms = statistics.median(times)
             peak = fraction_of_peak(name, dtype, moved, flops, ms / 1e3)

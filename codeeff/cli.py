@@ -157,12 +157,16 @@ def cmd_problems_validate(args: argparse.Namespace) -> int:
     from codeeff.problems import load_suite, load_task
 
     problems = (
-        [load_task(args.task)] if args.task else [p for s in _suites(args) for p in load_suite(s)]
+        [load_task(t) for t in args.task]
+        if args.task
+        else [p for s in _suites(args) for p in load_suite(s)]
     )
-    reports = [
-        kinds.get(problem.kind).validate(problem)
-        for problem in tqdm(problems, desc="validating", unit="problem", disable=args.json)
-    ]
+    reports = []
+    for problem in tqdm(problems, desc="validating", unit="problem", disable=args.json):
+        reports.append(kinds.get(problem.kind).validate(problem))
+        if args.jsonl:  # each report as it comes: a long GPU run cut short keeps the rest
+            with open(args.jsonl, "a", encoding="utf-8") as handle:
+                handle.write(json.dumps(reports[-1].as_dict()) + "\n")
     failed = [r for r in reports if not r.ok]
     if args.json:
         print(json.dumps([r.as_dict() for r in reports], indent=2))
@@ -546,8 +550,12 @@ def build_parser() -> argparse.ArgumentParser:
         "expert inside its time budget, slowest tier >= 3x slower on the top level",
     )
     validate.add_argument("--suite", help="suite name (default: all suites)")
-    validate.add_argument("--task", help="validate one task id only")
+    validate.add_argument("--task", action="append",
+                          help="validate this task id only (repeat for several)")  # fmt: skip
     validate.add_argument("--json", action="store_true", help="machine-readable output")
+    validate.add_argument("--jsonl", metavar="FILE",
+                          help="also append each problem's report to FILE as one JSON line, "
+                          "as soon as it is validated")  # fmt: skip
     validate.set_defaults(handler=cmd_problems_validate)
 
     references = commands.add_parser(

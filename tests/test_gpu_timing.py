@@ -390,3 +390,15 @@ def test_a_burst_shrinks_to_what_gpu_memory_holds_or_the_level_is_not_timed(prob
     level = runner._time_level(problem, problem.levels[-1], candidate, trusted, CONFIG,
                                random.Random(0))  # fmt: skip
     assert level["candidate_ms"] == [] and level["not_measured"].startswith("not measured")
+
+
+def test_an_fp8_level_is_held_to_the_fp8_peak():
+    """fp8 operands with a bf16 output: the level's compute_dtype picks the FLOP peak;
+    with no dtype at all the level is float32 (adamw_step's parameters)."""
+    from codeeff.gpu.roofline import compute_dtype, fraction_of_peak
+
+    fp8 = load_task("triton/gemm_fp8_rowwise").levels[-1].params
+    assert compute_dtype(fp8) == "float8_e4m3fn" and compute_dtype({"n": 1}) == "float32"
+    flops = 2 * 8192**3
+    share = fraction_of_peak("NVIDIA H200", compute_dtype(fp8), None, flops, 1e-3)["flops"]
+    assert abs(share - flops / 1e-3 / 1979e12) < 1e-9

@@ -187,3 +187,14 @@ def test_the_discrimination_ratio_survives_a_burst_of_load():
         entry_point="f", limits=SimpleNamespace(memory_mb=64),
     )  # fmt: skip
     assert _interleaved_ratio(problem, backend, None, (1,), 1.0) == pytest.approx(5.0)
+
+
+def test_validate_writes_each_report_as_it_comes(tmp_path, capsys):
+    """--task repeats, and --jsonl keeps one line per problem validated so far."""
+    out = tmp_path / "reports.jsonl"
+    tasks = ["triton/row_sum_squares", "triton/row_softmax"]
+    argv = ["problems", "validate", "--jsonl", str(out)]
+    assert main([*argv, *(arg for task in tasks for arg in ("--task", task))]) == 0
+    reports = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["task_id"] for r in reports] == tasks and all(r["ok"] for r in reports)
+    assert "top level: % of peak" in capsys.readouterr().out

@@ -12,7 +12,7 @@ import statistics
 from typing import Any
 
 from codeeff import metrics
-from codeeff.gpu.roofline import fraction_of_peak
+from codeeff.gpu.roofline import compute_dtype, fraction_of_peak
 from codeeff.tracebacks import excerpt
 
 FAST_P_THRESHOLDS = (0.0, 0.5, 1.0, 1.5, 2.0)
@@ -50,7 +50,7 @@ def score_triton(key: str, record: dict) -> dict[str, Any]:
         expert = level_time(level["expert_ms"], cases)
         vs_eager.append(eager / candidate)
         vs_expert.append(expert / candidate)
-        dtype = level["params"].get("dtype", "float32")
+        dtype = compute_dtype(level["params"])
         scored["levels"].append({
             "name": level["name"], "candidate_ms": candidate, "eager_ms": eager,
             "expert_ms": expert,
