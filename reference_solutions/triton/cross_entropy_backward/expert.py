@@ -26,8 +26,16 @@ def _count_valid_kernel(targets_ptr, count_ptr, n_rows, BLOCK: tl.constexpr):
 
 @triton.jit
 def _ce_backward_split_kernel(
-    logits_ptr, targets_ptr, count_ptr, grad_ptr, sync_ptr, n_cols, n_segs, max_polls,
-    SEG: tl.constexpr, SEGS: tl.constexpr,
+    logits_ptr,
+    targets_ptr,
+    count_ptr,
+    grad_ptr,
+    sync_ptr,
+    n_cols,
+    n_segs,
+    max_polls,
+    SEG: tl.constexpr,
+    SEGS: tl.constexpr,
 ):
     # Program (row, segment) holds SEG logits of a row in registers, so a row is read
     # once (a two-pass row would be read twice, mostly from memory once hundreds of
@@ -105,7 +113,16 @@ def solution(logits, targets):
     max_polls = MAX_POLLS_GPU if logits.is_cuda else 0
     warps = SEG_WARPS if seg == SEG else max(1, min(SEG_WARPS, seg // 1024))
     _ce_backward_split_kernel[(n_rows * n_segs,)](
-        logits, targets, count, grad, sync, n_cols, n_segs, max_polls,
-        SEG=seg, SEGS=triton.next_power_of_2(n_segs), num_warps=warps,
+        logits,
+        targets,
+        count,
+        grad,
+        sync,
+        n_cols,
+        n_segs,
+        max_polls,
+        SEG=seg,
+        SEGS=triton.next_power_of_2(n_segs),
+        num_warps=warps,
     )
     return grad

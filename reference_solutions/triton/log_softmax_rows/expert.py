@@ -104,7 +104,14 @@ def solution(x):
         sync = torch.zeros((n_rows * (n_segs + 1),), dtype=torch.int64, device=x.device)
         max_polls = MAX_POLLS_GPU if x.is_cuda else 0
         _log_softmax_split_kernel[(n_rows * n_segs,)](
-            x, out, sync, n_cols, n_segs, max_polls,
-            SEG=SEG, SEGS=triton.next_power_of_2(n_segs), num_warps=SEG_WARPS,
+            x,
+            out,
+            sync,
+            n_cols,
+            n_segs,
+            max_polls,
+            SEG=SEG,
+            SEGS=triton.next_power_of_2(n_segs),
+            num_warps=SEG_WARPS,
         )
     return out

@@ -4,9 +4,18 @@ import triton.language as tl
 
 
 @triton.jit
-def _argmax_kernel(x_ptr, out_ptr, part_val_ptr, part_idx_ptr, n_cols, seg_len,
-                   BLOCK: tl.constexpr, UNROLL: tl.constexpr, SPLIT: tl.constexpr,
-                   NATIVE: tl.constexpr):
+def _argmax_kernel(
+    x_ptr,
+    out_ptr,
+    part_val_ptr,
+    part_idx_ptr,
+    n_cols,
+    seg_len,
+    BLOCK: tl.constexpr,
+    UNROLL: tl.constexpr,
+    SPLIT: tl.constexpr,
+    NATIVE: tl.constexpr,
+):
     # Program (row, s) scans columns [s * seg_len, (s + 1) * seg_len) of its row. Every lane
     # keeps its best value and the start of the chunk where it found it (chunks go left to
     # right and a value replaces the best only when strictly larger: the first occurrence).
@@ -46,8 +55,9 @@ def _argmax_kernel(x_ptr, out_ptr, part_val_ptr, part_idx_ptr, n_cols, seg_len,
 
 
 @triton.jit
-def _combine_kernel(part_val_ptr, part_idx_ptr, out_ptr, n_rows, n_parts,
-                    ROWS: tl.constexpr, PARTS: tl.constexpr):
+def _combine_kernel(
+    part_val_ptr, part_idx_ptr, out_ptr, n_rows, n_parts, ROWS: tl.constexpr, PARTS: tl.constexpr
+):
     # The largest of a row's partial maxima, and its smallest index among equals.
     rows = tl.program_id(0) * ROWS + tl.arange(0, ROWS)
     parts = tl.arange(0, PARTS)
@@ -83,14 +93,37 @@ def solution(x):
     seg_len = triton.cdiv(triton.cdiv(n_cols, parts), step) * step
     parts = triton.cdiv(n_cols, seg_len)
     if parts == 1:
-        _argmax_kernel[(n_rows, 1)](x, out, out, out, n_cols, n_cols, BLOCK=block,
-                                    UNROLL=UNROLL, SPLIT=False, NATIVE=native, num_warps=WARPS)  # fmt: skip
+        _argmax_kernel[(n_rows, 1)](
+            x,
+            out,
+            out,
+            out,
+            n_cols,
+            n_cols,
+            BLOCK=block,
+            UNROLL=UNROLL,
+            SPLIT=False,
+            NATIVE=native,
+            num_warps=WARPS,
+        )
         return out
     part_val = torch.empty((n_rows, parts), dtype=torch.float32, device=x.device)
     part_idx = torch.empty((n_rows, parts), dtype=torch.int32, device=x.device)
-    _argmax_kernel[(n_rows, parts)](x, out, part_val, part_idx, n_cols, seg_len, BLOCK=block,
-                                    UNROLL=UNROLL, SPLIT=True, NATIVE=native, num_warps=WARPS)  # fmt: skip
+    _argmax_kernel[(n_rows, parts)](
+        x,
+        out,
+        part_val,
+        part_idx,
+        n_cols,
+        seg_len,
+        BLOCK=block,
+        UNROLL=UNROLL,
+        SPLIT=True,
+        NATIVE=native,
+        num_warps=WARPS,
+    )
     rows = 64
-    _combine_kernel[(triton.cdiv(n_rows, rows),)](part_val, part_idx, out, n_rows, parts,
-                                                   ROWS=rows, PARTS=triton.next_power_of_2(parts))  # fmt: skip
+    _combine_kernel[(triton.cdiv(n_rows, rows),)](
+        part_val, part_idx, out, n_rows, parts, ROWS=rows, PARTS=triton.next_power_of_2(parts)
+    )
     return out

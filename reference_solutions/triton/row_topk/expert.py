@@ -31,8 +31,9 @@ def _merge(x, start, cols, top_k, top_i, kth, slots, KP: tl.constexpr):
 
 
 @triton.jit
-def _row_topk_kernel(x_ptr, val_ptr, idx_ptr, n_rows, n_cols, k, KP: tl.constexpr,
-                     REPS: tl.constexpr):
+def _row_topk_kernel(
+    x_ptr, val_ptr, idx_ptr, n_rows, n_cols, k, KP: tl.constexpr, REPS: tl.constexpr
+):
     # One warp per row, streaming it in chunks of REPS x 32 lanes x 4 values (16-byte
     # loads). The running top-k (any order) lives in KP slots as order-preserving int32
     # keys, kth the smallest of them. A chunk costs a float max per value, then one
@@ -42,8 +43,11 @@ def _row_topk_kernel(x_ptr, val_ptr, idx_ptr, n_rows, n_cols, k, KP: tl.constexp
     # chunks have entries (about k * ln(chunks) in all). Rows are dealt out evenly to at
     # most MAX_PROGRAMS programs, so that all of them are resident at once (no tail wave).
     BLOCK: tl.constexpr = REPS * 128
-    cols = (tl.arange(0, REPS)[:, None, None] * 128 + tl.arange(0, 32)[None, :, None] * 4
-            + tl.arange(0, 4)[None, None, :])
+    cols = (
+        tl.arange(0, REPS)[:, None, None] * 128
+        + tl.arange(0, 32)[None, :, None] * 4
+        + tl.arange(0, 4)[None, None, :]
+    )
     slots = tl.arange(0, KP)
     used = slots < k
     n_full = n_cols - n_cols % BLOCK
@@ -85,6 +89,15 @@ def solution(x, k):
     reps = REPS_LONG if n_cols >= LONG else REPS_SHORT
     reps = min(reps, triton.next_power_of_2(triton.cdiv(n_cols, 128)))
     programs = triton.cdiv(n_rows, triton.cdiv(n_rows, MAX_PROGRAMS))
-    _row_topk_kernel[(programs,)](x, values, indices, n_rows, n_cols, k,
-                                  KP=max(2, triton.next_power_of_2(k)), REPS=reps, num_warps=1)  # fmt: skip
+    _row_topk_kernel[(programs,)](
+        x,
+        values,
+        indices,
+        n_rows,
+        n_cols,
+        k,
+        KP=max(2, triton.next_power_of_2(k)),
+        REPS=reps,
+        num_warps=1,
+    )
     return (values, indices)
