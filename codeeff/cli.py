@@ -139,7 +139,7 @@ def cmd_problems_show(args: argparse.Namespace) -> int:
 
 
 def _peak(report) -> str:
-    """The expert's share of the device's peak on the top stress level (Triton tasks on a
+    """The expert's share of the device's peak on the top stress level (kinds timed on a
     GPU): bandwidth, and FLOP rate where the task counts FLOPs; '-' where not measured."""
     if not report.levels:
         return "-"

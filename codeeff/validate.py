@@ -39,7 +39,7 @@ class ProblemReport:
     slowest_ratio: float | None = None
     slowest_ratio_is_lower_bound: bool = False
     note: str = ""  # e.g. why a figure is missing
-    # Triton tasks on a GPU, per stress level: the expert's and eager's ms, the speedup
+    # Kinds timed on a GPU, per stress level: the expert's and eager's ms, the speedup
     # and the fraction of the device's peak bandwidth / FLOP rate the expert reached.
     levels: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # said, but not failures
