@@ -70,3 +70,13 @@ def test_a_dtype_passed_as_a_constexpr_is_compiled(expert):
     _edit(expert, ").to(tl.float32)", ").to(ACC)")
     _edit(expert, "BLOCK=block, num_warps=warps", "BLOCK=block, ACC=tl.float32, num_warps=warps")
     assert check_solution(_problem(expert), expert) == []
+
+
+def test_a_killed_check_says_why_and_fails(expert, monkeypatch):
+    """A record process the OOM killer ended is a failed check that names the likely cause."""
+    import subprocess
+
+    killed = subprocess.CompletedProcess([], -9, stdout="", stderr="")
+    monkeypatch.setattr(subprocess, "run", lambda *args, **kwargs: killed)
+    errors = check_solution(_problem(expert), expert)
+    assert len(errors) == 1 and "signal 9" in errors[0] and "out of memory" in errors[0]

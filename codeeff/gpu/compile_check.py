@@ -134,6 +134,10 @@ def _child(mode: str, request: dict, interpret: bool) -> dict | list:
     done = subprocess.run([sys.executable, "-m", "codeeff.gpu.compile_check", mode],
                           input=json.dumps(request), capture_output=True, text=True,
                           env=env, timeout=TIMEOUT_S)  # fmt: skip
+    if done.returncode < 0:  # a signal: the kernel's OOM killer, most often
+        raise RuntimeError(f"the {mode} process was killed by signal {-done.returncode} (out "
+                           "of memory? every stress level's inputs are made on the CPU: "
+                           "the largest need several GB)")  # fmt: skip
     if done.returncode != 0:
         raise RuntimeError(f"the {mode} process failed: {done.stderr.strip()[-1000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
