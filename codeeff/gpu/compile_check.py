@@ -70,10 +70,10 @@ def _constant(value):
 
 def describe_launch(fn, args: tuple, kwargs: dict) -> dict:
     """The compile request for one launch of the kernel function `fn`."""
-    parameters = inspect.signature(fn).parameters
-    options = {k: v for k, v in kwargs.items() if k not in parameters}
-    bound = inspect.signature(fn).bind_partial(*args, **{k: v for k, v in kwargs.items()
-                                                         if k in parameters})  # fmt: skip
+    signature_of_fn = inspect.signature(fn)
+    parameters = signature_of_fn.parameters
+    bound = signature_of_fn.bind_partial(*args, **{k: v for k, v in kwargs.items()
+                                                   if k in parameters})  # fmt: skip
     bound.apply_defaults()
     signature, constants = {}, {}
     for name, parameter in parameters.items():
@@ -83,7 +83,7 @@ def describe_launch(fn, args: tuple, kwargs: dict) -> dict:
             constants[name] = _constant(value)
         else:
             signature[name] = _arg_type(value)
-    launch_options = {k: v for k, v in options.items() if isinstance(v, (int, bool))
+    launch_options = {k: v for k, v in kwargs.items() if isinstance(v, (int, bool))
                       and k in ("num_warps", "num_stages", "num_ctas", "maxnreg")}  # fmt: skip
     return {"kernel": fn.__name__, "signature": signature, "constants": constants,
             "options": launch_options}  # fmt: skip
