@@ -4,7 +4,7 @@ import triton.language as tl
 
 # Tile shape (read at call time): at least TILE_ELEMS elements of x a step (several
 # narrow rows), PER_THREAD elements of a tile per thread.
-TILE_ELEMS = 4096
+TILE_ELEMS = 8192
 PER_THREAD = 8
 
 

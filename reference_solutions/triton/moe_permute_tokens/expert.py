@@ -16,9 +16,9 @@ import triton.language as tl
 
 CHUNK = 256  # pairs per block of the histogram and the destinations
 ONE_HOT = 8192  # pairs x experts compared at once
-TILE_BYTES = 16384  # hidden-state bytes read per copy program
-BLOCK_D = 2048  # widest column block of a copy program
-NUM_WARPS = 8
+TILE_BYTES = 8192  # hidden-state bytes read per copy program
+BLOCK_D = 512  # widest column block of a copy program
+NUM_WARPS = 4
 
 
 @triton.jit

@@ -17,7 +17,7 @@ import triton.language as tl
 
 SCAN_BLOCK = 1024  # output rows per block of the two-level scan (<= 64 blocks)
 CAP = 128  # sources a row program sums itself; more go to the overflow pass
-BLOCK_D = 1024  # columns per row program (widest): 4 per thread, warps side by side
+BLOCK_D = 512  # columns per row program (widest): 4 per thread, warps side by side
 LOADS = 64  # values per thread loaded at once by a row program (rows x sources x columns)
 SUMS = 16  # values per thread summed by a row program (rows x columns)
 

@@ -6,11 +6,12 @@ LOG2E = 1.4426950408889634
 # Per head size: (BLOCK_M, BLOCK_N, num_warps, num_stages), picked so that two programs
 # fit on one SM (registers: <= 128 a thread with 8 warps, <= 255 with 4; shared memory:
 # q + num_stages K/V blocks <= ~113 KB). Within one program the warps meet at a barrier
-# every key block, so the tensor cores idle while the softmax runs; two independent
-# programs per SM overlap one's softmax with the other's matrix products. BLOCK_M stays
-# 128 so that the K/V traffic from L2 (BLOCK_M flops a byte) does not double. Read at
-# call time, so a tuning run may override it.
-CONFIGS = {64: (128, 64, 8, 3), 128: (128, 64, 4, 2)}
+# every key block, so the tensor cores idle while the softmax runs; independent programs
+# on one SM overlap one's softmax with another's matrix products. BLOCK_M = 64 doubles
+# the K/V traffic from L2 against 128 but measured faster on the H200 (largest level
+# 1.43 ms against 1.88 ms, bench/results/gpu_tasks40_h200.md). Read at call time, so a
+# tuning run may override it.
+CONFIGS = {64: (64, 128, 4, 2), 128: (64, 64, 4, 3)}
 HEAVY_FIRST = True
 
 
