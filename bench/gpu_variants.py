@@ -28,12 +28,13 @@ from codeeff.problems import load_module, load_task
 FLUSH_BYTES = 256 << 20
 
 
-def _time_ms(fn: Callable, inputs: tuple, flush, calls: int) -> list[float]:
+def time_ms(fn: Callable, inputs: tuple, flush: Callable, calls: int) -> list[float]:
+    """CUDA-event times of `calls` calls, `flush()` (emptying the L2) queued before each."""
     import torch
 
     times = []
     for _ in range(calls):
-        flush.zero_()
+        flush()
         start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
         start.record()
         fn(*inputs)
@@ -95,10 +96,10 @@ def compare_variants(
             continue
         samples: dict[str, list[float]] = {label: [] for label in sides}
         for fn in sides.values():
-            _time_ms(fn, inputs, flush, 3)  # warm-up (compiles, autotunes)
+            time_ms(fn, inputs, flush.zero_, 3)  # warm-up (compiles, autotunes)
         for _ in range(rounds):
             for label, fn in sides.items():
-                samples[label] += _time_ms(fn, inputs, flush, max(1, calls // rounds))
+                samples[label] += time_ms(fn, inputs, flush.zero_, max(1, calls // rounds))
         eager_ms = statistics.median(samples["eager"])
         moved = reference.bytes_moved(*inputs)
         flops = reference.flops(*inputs) if hasattr(reference, "flops") else None
