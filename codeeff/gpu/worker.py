@@ -52,7 +52,7 @@ import triton  # noqa: E402
 
 DEVICE = "cpu" if INTERPRET or not torch.cuda.is_available() else "cuda"
 CANDIDATE = "solution"  # the role the runner gives the untrusted code in its requests
-L2_FLUSH_BYTES = 256 << 20  # > 2x the L2 of current data-centre GPUs (H200: 60 MB)
+L2_FLUSH_BYTES = 256 << 20  # > 2x the L2 of current data-centre GPUs (H100/H200 SXM: 50 MB)
 
 # Saved before any untrusted code runs; timing only ever calls these.
 _EVENT = torch.cuda.Event
