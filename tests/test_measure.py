@@ -350,10 +350,16 @@ def test_expected_output_is_nowhere_in_the_candidates_sandbox(backend):
         "            return data[at:at + 21].decode()\n"
         "    return 'not found: ' + str(len(paths))\n"
     )
+    # The search reads every file it can reach (the ~1,000 of the bound numpy among them),
+    # seconds of CPU on a slow host: a limit it cannot hit, so that the verdict says what
+    # it found (WA: nothing; OK or a limit hit on level 1: the answer), never how long
+    # it took (CI once judged it TLE under the 2 s default).
+    config = MeasureConfig(min_repeats=3, max_repeats=5, gate_cpu_limit_s=60.0)
     result = measure_solution(
-        backend, hunter, reference, "f", levels, config=FAST_CONFIG, cpu=default_cpu()
+        backend, hunter, reference, "f", levels, config=config, cpu=default_cpu()
     )
-    assert result.verdict == Verdict.WA
+    assert result.verdict == Verdict.WA, (result.verdict, result.error)
+    assert result.counterexample["actual"].startswith("'not found: "), result.counterexample
 
 
 # --- kills under load: a fake host whose load is scripted, run by run ---------------------
