@@ -16,28 +16,43 @@ With --enamel-harness (needs `pip install enam`, ENAMEL's library) the same samp
 also scored by ENAMEL's own evaluator (its defaults: 8/4/4/4 tests, hardness 0/3/3/4,
 6 repeats, timeout factor 2, 4 GB), unsandboxed in a child process, and timed.
 
+Each task's difference from ENAMEL's harness is then split in two, measured: the same
+samples are scored again by codeeff's own rules with every call made in this process
+(bench/in_process.py, twice: its spread is the timing's own noise), so that
+- sandbox = codeeff - in-process: what a fresh sandboxed process per run adds (its
+  page faults on fresh memory, the answer handed out of it), and
+- rules = in-process - harness: codeeff's clock and rules against ENAMEL's (CPU time
+  against wall time, a null run's cost, ENAMEL's collector switched off) and noise.
+`--table FILE` writes every task's figures and the reason it differs (markdown).
+
     python bench/enamel_fidelity.py [--from ../shared/data/enamel] [--jobs 2]
                                     [--samples humaneval,humanevalplus] [--enamel-harness]
-                                    [--fresh-inputs]
+                                    [--fresh-inputs] [--table FILE]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
+from in_process import InProcessBackend  # bench/in_process.py: codeeff's rules, no sandbox
 from pipeline import CpuCounter  # bench/pipeline.py: CPU of everything this bench starts
 
 from codeeff.evaluate import EvaluateConfig, evaluate
 from codeeff.importers import enamel
 from codeeff.importers.suite import import_suite
+from codeeff.kinds import function as function_kind
+from codeeff.problems import load_task
 from codeeff.report import summarize_stored_run
+from codeeff.sandbox.local import default_cpu
 from codeeff.store import Store
 
 PUBLISHED = {  # ENAMEL's README: canonical samples on its 142 problems
@@ -124,55 +139,141 @@ def answer_floors(root: Path, task_ids: list[str]) -> dict[str, tuple[float, flo
     return floors
 
 
-def per_task_differences(tasks: dict, save: Path, root: Path, limit: int = 25) -> None:
-    """Each task's codeeff score beside ENAMEL's harness's (its first sample, level
-    weights 0/3/3/4), the largest differences first, with both sides' level scores."""
+def in_process_scores(samples: Path, config: EvaluateConfig, root: Path, salt: str) -> dict:
+    """Each task's first sample scored by codeeff's rules with every call made in this
+    process (bench/in_process.py), pinned to the core a single sandbox would use."""
+    first: dict[str, str] = {}
+    for line in samples.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        first.setdefault(record["task_id"], record["solution"])
+    backend, affinity, cpu = InProcessBackend(), os.sched_getaffinity(0), default_cpu()
+    if cpu is not None:
+        os.sched_setaffinity(0, {cpu})
+    scores = {}
+    try:
+        for task_id, source in first.items():
+            problem = replace(load_task(task_id, root), input_salt=salt)
+            problem_config = config.for_problem(problem)
+            record = function_kind.measure(problem, source, problem_config, backend, cpu, root)
+            scores[task_id] = function_kind.score_measurement("in-process", record).to_dict()
+    finally:
+        os.sched_setaffinity(0, affinity)
+        function_kind.drop_kept_reference()
+    return scores
+
+
+AGREE = 0.05  # a task's score moves about this much between two runs of ENAMEL's harness
+
+
+def _top_ms(sample: dict, key: str) -> float:
+    """The sample's (t_s) or the expert's (t_ref_s) time on the top level, in ms."""
+    levels = sample.get("levels") or []
+    value = levels[-1].get(key) if levels else None
+    return value * 1e3 if value else float("nan")
+
+
+def _reason(row: dict) -> str:
+    """Why codeeff's score of one task differs from ENAMEL's harness's, from the figures
+    measured for it: the larger of the two parts, named by what was measured."""
+    if abs(row["codeeff"] - row["harness"]) <= AGREE:
+        return f"agrees (within {AGREE})"
+    if row["verdict"] != row["in_process_verdict"]:
+        return f"verdict: {row['verdict']} sandboxed, {row['in_process_verdict']} in-process"
+    if abs(row["sandbox"]) >= abs(row["rules"]):
+        if row["floor_share"] >= FLOOR_SHARE:
+            return f"sandbox: the answer handed out ({row['floor_share']:.0%} of the expert's run)"
+        expert = row["expert_sbx_ms"] / row["expert_in_ms"]
+        sample = row["sample_sbx_ms"] / row["sample_in_ms"]
+        shown = "timed out" if math.isnan(sample) else f"x{sample:.2f}"
+        return f"sandbox: a fresh process per run (expert x{expert:.2f}, sample {shown})"
+    if row["expert_in_ms"] < MICRO_S * 1e3:
+        return f"clock: a microsecond expert ({row['expert_in_ms'] * 1e3:.0f} us)"
+    if abs(row["rules"]) <= row["noise"] + AGREE:
+        return f"noise (two in-process runs differ by {row['noise']:.2f})"
+    return (
+        "timing: pairs interleaved on the CPU clock, against ENAMEL's expert timed apart "
+        "on the wall clock"
+    )
+
+
+def per_task_differences(
+    tasks: dict, in_process: list[dict], save: Path, root: Path, table: Path | None
+) -> None:
+    """Every task's codeeff score beside ENAMEL's harness's (its first sample, level
+    weights 0/3/3/4) and beside codeeff's rules run in-process (twice), the difference
+    split into its sandbox and rules parts, each task with its reason; the largest
+    differences printed, all of them written to `table`."""
     effs = json.loads(Path(f"{save}~effs.json").read_text())
     rows = []
     for task_id, task in tasks.items():
         number = str(int(task_id.rsplit("_", 1)[1]))
         if number not in effs or not task.get("samples"):
             continue
-        theirs_levels = effs[number][0]
-        theirs = sum(w * e for w, e in zip((0, 3, 3, 4), theirs_levels, strict=True)) / 10
+        theirs = sum(w * e for w, e in zip((0, 3, 3, 4), effs[number][0], strict=True)) / 10
         sample = task["samples"][0]
-        ours_levels = [level["score"] for level in sample.get("levels", [])]
-        rows.append(
-            (
-                sample["score"] - theirs,
-                task_id,
-                sample["score"],
-                theirs,
-                ours_levels,
-                theirs_levels[1:],
-                [level.get("t_ref_s") for level in sample.get("levels", [])],
-            )
-        )
-    rows.sort(key=lambda row: -abs(row[0]))
-    total = sum(row[0] for row in rows)
+        runs = [scores[task_id] for scores in in_process]
+        mean_in = sum(run["score"] for run in runs) / len(runs)
+        rows.append({
+            "task": task_id, "verdict": sample["verdict"], "codeeff": sample["score"],
+            "in_process_verdict": runs[0]["verdict"],
+            "in_process": [run["score"] for run in runs], "harness": theirs,
+            "sandbox": sample["score"] - mean_in, "rules": mean_in - theirs,
+            "noise": max(r["score"] for r in runs) - min(r["score"] for r in runs),
+            "expert_sbx_ms": _top_ms(sample, "t_ref_s"),
+            "expert_in_ms": _top_ms(runs[0], "t_ref_s"),
+            "sample_sbx_ms": _top_ms(sample, "t_s"),
+            "sample_in_ms": _top_ms(runs[0], "t_s"),
+        })  # fmt: skip
+    floors = answer_floors(root, [row["task"] for row in rows])
+    for row in rows:
+        floor_s, expert_s = floors[row["task"]]
+        row["floor_share"] = floor_s / expert_s if expert_s > 0 else 0.0
+        row["reason"] = _reason(row)
+    rows.sort(key=lambda row: -abs(row["codeeff"] - row["harness"]))
+    count = max(len(rows), 1)
+    means = {key: sum(row[key] for row in rows) / count for key in ("codeeff", "harness")}
+    means["in_process"] = sum(sum(r["in_process"]) / len(r["in_process"]) for r in rows) / count
     print(
-        f"  per task: sum of (codeeff - ENAMEL harness) over {len(rows)} tasks {total:+.2f} "
-        f"(mean {total / max(len(rows), 1):+.4f}); the largest:"
+        f"  eff@1 over {len(rows)} tasks: codeeff {means['codeeff']:.4f}, codeeff's rules "
+        f"in-process {means['in_process']:.4f}, ENAMEL's harness {means['harness']:.4f}; "
+        f"sandbox part {means['codeeff'] - means['in_process']:+.4f}, rules part "
+        f"{means['in_process'] - means['harness']:+.4f}"
     )
-    floors = answer_floors(root, [row[1] for row in rows])
-    groups: dict[str, list[float]] = {"answer floor": [], "microseconds": [], "other": []}
-    for diff, task_id, *_ in rows:
-        floor_s, expert_s = floors[task_id]
-        group = ("answer floor" if floor_s >= FLOOR_SHARE * expert_s
-                 else "microseconds" if expert_s < MICRO_S else "other")  # fmt: skip
-        groups[group].append(diff)
-    for diff, task_id, ours, theirs, ours_levels, theirs_levels, refs in rows[:limit]:
-        floor_s, expert_s = floors[task_id]
-        print(
-            f"    {task_id}: {ours:.3f} vs {theirs:.3f} ({diff:+.3f}); levels "
-            f"{[round(x, 2) for x in ours_levels]} vs {[round(x, 2) for x in theirs_levels]}; "
-            f"expert ms {[round(r * 1e3, 3) if r else None for r in refs]}; "
-            f"answer floor {floor_s * 1e3:.3f} ms of the expert's {expert_s * 1e3:.3f} ms"
+    groups: dict[str, list[dict]] = {}
+    for row in rows:
+        groups.setdefault(row["reason"].split(":")[0].split(" (")[0], []).append(row)
+    for group, members in sorted(groups.items(), key=lambda item: -len(item[1])):
+        total = sum(row["codeeff"] - row["harness"] for row in members)
+        print(f"  {group}: {len(members)} tasks, eff@1 {total / count:+.4f}")
+    for row in rows[:15]:
+        print(f"    {row['task']}: {row['codeeff']:.3f} vs {row['harness']:.3f}; {row['reason']}")
+    if table is not None:
+        write_table(rows, table)
+
+
+def write_table(rows: list[dict], path: Path) -> None:
+    """The per-task figures as a markdown table (appended: one per sample set)."""
+    lines = [
+        "| task | codeeff | in-process (2 runs) | ENAMEL harness | sandbox part | rules part "
+        "| expert ms sandboxed / in-process | sample ms sandboxed / in-process "
+        "| answer floor / expert | reason |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+
+    def ms(value: float) -> str:
+        return "-" if math.isnan(value) else f"{value:.3f}"  # nan: the level timed out
+
+    for row in rows:
+        runs = " / ".join(f"{score:.3f}" for score in row["in_process"])
+        lines.append(
+            f"| {row['task']} | {row['codeeff']:.3f} | {runs} | {row['harness']:.3f} "
+            f"| {row['sandbox']:+.3f} | {row['rules']:+.3f} "
+            f"| {ms(row['expert_sbx_ms'])} / {ms(row['expert_in_ms'])} "
+            f"| {ms(row['sample_sbx_ms'])} / {ms(row['sample_in_ms'])} "
+            f"| {row['floor_share']:.0%} | {row['reason']} |"
         )
-    for group, diffs in groups.items():
-        print(f"  {group} (floor >= {FLOOR_SHARE:.0%} of the expert / expert < "
-              f"{MICRO_S * 1e6:.0f} us / the rest): {len(diffs)} tasks, sum of differences "
-              f"{sum(diffs):+.2f} (eff@1 {sum(diffs) / max(len(rows), 1):+.4f})")  # fmt: skip
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n\n")
 
 
 def main() -> int:
@@ -186,6 +287,7 @@ def main() -> int:
         "--fresh-inputs", action="store_true",
         help="draw fresh inputs as any run does (default: ENAMEL's own tests, its seeds)",
     )  # fmt: skip
+    parser.add_argument("--table", type=Path, help="append every task's figures here (markdown)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="enamel-fidelity-"))
     root = args.root or work / "root"
@@ -207,6 +309,7 @@ def main() -> int:
         wall_s, cpu_s = time.perf_counter() - started, counter.seconds() - cpu_before
         with Store(work / f"{name}.db") as store:
             result = summarize_stored_run(store, outcome.run_id)
+        salt = result["run"]["config"]["input_seed"]
         figures = result["summary"]
         print(f"\n{name} canonical ({count} samples): wall {wall_s:.0f} s, CPU {cpu_s:.0f} s "
               f"({counter.source})")  # fmt: skip
@@ -237,7 +340,13 @@ def main() -> int:
             harness["cpu_s"] = counter.seconds() - cpu_before
             print(f"  ENAMEL's own harness on the same samples: {harness}")
             if "error" not in harness:
-                per_task_differences(result["tasks"], save, root)
+                started = time.perf_counter()
+                in_process = [in_process_scores(samples, config, root, salt) for _ in range(2)]
+                print(f"  codeeff's rules in-process, twice: {time.perf_counter() - started:.0f} s")
+                if args.table is not None:
+                    with open(args.table, "a", encoding="utf-8") as handle:
+                        handle.write(f"### {name} canonical\n\n")
+                per_task_differences(result["tasks"], in_process, save, root, args.table)
     counter.close()
     print("\nFAIL: " + ", ".join(misses) if misses else "\nall figures within tolerance")
     return 1 if misses else 0
