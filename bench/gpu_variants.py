@@ -14,6 +14,7 @@ correctness on level 0, in the interpreter, and says that nothing was timed.
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import statistics
@@ -90,9 +91,10 @@ def compare_variants(
             else:
                 sides[label] = fn
         if not gpu:
-            for label in sides.keys() - {"eager"}:
+            for label in sorted(sides.keys() - {"eager"}):
                 records.append({"task": task_id, "level": level.name, "variant": label,
                                 "ok": True, "ms": "not measured: no GPU"})  # fmt: skip
+                print(json.dumps(records[-1]), flush=True)
             continue
         samples: dict[str, list[float]] = {label: [] for label in sides}
         for fn in sides.values():
@@ -120,3 +122,13 @@ def compare_variants(
             for record in records:
                 handle.write(json.dumps(record) + "\n")
     return records
+
+
+def sweep_main(task_id: str, variants: dict[str, Callable], description: str) -> list[dict]:
+    """A sweep script's command line (`--out FILE`: append the records, JSONL): its
+    variants compared with the task's committed expert, timed beside them as "expert"."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--out", type=Path, help="append the records here (JSONL)")
+    args = parser.parse_args()
+    expert = load_module(load_task(task_id).expert.path, f"codeeff_sweep_expert_{task_id}")
+    return compare_variants(task_id, {"expert": expert.solution, **variants}, out=args.out)
